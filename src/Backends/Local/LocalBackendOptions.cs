@@ -1,0 +1,32 @@
+namespace Studies.Backends.Local;
+
+/// <summary>Settings of the in-process llama.cpp backend (section "Local" of configuration).</summary>
+public sealed record LocalBackendOptions
+{
+    /// <summary>
+    /// Threads per context. On small CPUs one thread per context is often fastest for tiny models, and
+    /// llama.cpp's default (all cores) can collapse throughput: measured with './studies bench'.
+    /// </summary>
+    public int Threads { get; init; } = 1;
+
+    /// <summary>Contexts (independent KV caches) per loaded model; each serves one request at a time.</summary>
+    public int Contexts { get; init; } = 1;
+
+    /// <summary>Per-sequence context length; 0 = the model's trained length.</summary>
+    public int ContextLength { get; init; }
+
+    /// <summary>KV-cache cells per context, shared by parallel sequences (samples, candidates); 0 = automatic.</summary>
+    public int KvCacheTokens { get; init; }
+
+    /// <summary>Largest batch of tokens submitted to llama_decode at once.</summary>
+    public int BatchSize { get; init; } = 2048;
+
+    /// <summary>Parallel sequences per context: bounds n samples and candidates scored in one pass.</summary>
+    public int MaxSequences { get; init; } = 32;
+
+    /// <summary>A chat template name (e.g. "chatml") or template text for models whose file has none.</summary>
+    public string? ChatTemplate { get; init; }
+
+    /// <summary>Reuse the KV cache for the prefix shared with the previous request on the same context.</summary>
+    public bool PrefixReuse { get; init; } = true;
+}
