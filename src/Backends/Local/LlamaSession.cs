@@ -12,6 +12,9 @@ namespace Studies.Backends.Local;
 /// </summary>
 internal sealed unsafe class LlamaSession : IDisposable
 {
+    private const int GgmlTypeF32 = 0;
+    private const int GgmlTypeF16 = 1;
+
     private readonly LlamaModel _model;
     private readonly SafeLlamaContextHandle _context;
     private readonly SafeLlamaBatchHandle _batch;
@@ -35,6 +38,10 @@ internal sealed unsafe class LlamaSession : IDisposable
         p.NThreadsBatch = options.Threads;
         p.KvUnified = 1; // sequences branched from one prompt share its cells
         p.NoPerf = 1;
+        // Flash attention on the CPU and an F16 cache make logits depend on how tokens were batched, so prefix reuse
+        // would change scores (by ~1e-2 measured); without them results are bit-identical however the prompt is split.
+        p.FlashAttnType = options.FlashAttention ? 1 : 0;
+        p.TypeK = p.TypeV = options.KvCacheF16 ? GgmlTypeF16 : GgmlTypeF32;
         nint ctx = LlamaNative.llama_init_from_model(model.Handle, p);
         if (ctx == nint.Zero)
         {
