@@ -414,10 +414,9 @@ internal sealed unsafe class LlamaSession : IDisposable
             _tokens.Add(session.MakeTokenLogprob(session.LogitsAt(logitIndex), token, request.TopLogprobs));
             int before = _text.Length;
             var piece = session._model.Piece(token);
-            fixed (byte* p = piece)
-            fixed (char* c = _chars)
+            if (!piece.IsEmpty)
             {
-                int n = _decoder.GetChars(p, piece.Length, c, _chars.Length, flush: false);
+                int n = _decoder.GetChars(piece, _chars, flush: false);
                 _text.Append(_chars, 0, n);
             }
 
