@@ -1,7 +1,7 @@
 namespace Studies.Analysis.Metrics;
 
 /// <summary>Self-consistency over sampled answers (Wang et al. 2023): majority vote and agreement with it.</summary>
-/// <remarks>Answers are compared with <paramref name="comparer"/> (default equality); normalise strings first, or pass cluster ids.</remarks>
+/// <remarks>Answers are compared with the given comparer (default equality); normalise strings first, or pass cluster ids.</remarks>
 public static class SelfConsistency
 {
     /// <summary>

@@ -8,7 +8,8 @@ namespace Studies.Analysis.Metrics;
 /// Tried in order, the first that yields a value in [0, 1] wins:
 /// <list type="number">
 /// <item>A number after a keyword (confidence, confident, certainty, probability, likelihood), within 40 characters in
-/// the same sentence: "Confidence: 80%", "Probability: 0.8", "confidence level of 8/10". The last such statement counts.</item>
+/// the same sentence, skipping a stated scale: "Confidence: 80%", "Probability: 0.8", "Confidence (0-100): 85",
+/// "confidence level of 8/10". The last such statement counts.</item>
 /// <item>A level word tied to a keyword: "Confidence: high", "low confidence".</item>
 /// <item>A percentage anywhere: "I'm 80% sure", "80 percent" (the last one counts).</item>
 /// <item>The whole text is a number or a level word: "0.8", "80", "High".</item>
@@ -27,12 +28,16 @@ public static partial class VerbalizedConfidence
 
     private const string Number = @"(?<num>\d+(?:\.\d+)?|\.\d+)(?:\s*/\s*(?<den>\d+(?:\.\d+)?))?\s*(?<pct>%|percent\b|per\s?cent\b)?";
     private const string Keyword = @"\b(?:confidence|confident|certainty|probability|likelihood)\b";
+    // A stated scale such as "(0-100)" or "(0 to 1)": its numbers are never the confidence.
+    private const string Scale = @"\(\s*\d+(?:\.\d+)?\s*%?\s*(?:-|–|to)\s*\d+(?:\.\d+)?\s*%?\s*\)";
+    // Text between keyword and value: same sentence, no digits, a scale skipped whole.
+    private const string Gap = "(?:" + Scale + "|(?!" + Scale + @")[^\d\n.!?])";
     private const string Level = @"(?<level>high|medium|moderate|low)";
 
-    [GeneratedRegex(Keyword + @"[^\d\n.!?]{0,40}?" + Number, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(Keyword + Gap + "{0,40}?" + Number, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex KeywordNumber();
 
-    [GeneratedRegex(Keyword + @"[^\d\n.]{0,20}?\b" + Level + @"\b|\b" + Level + @"\s+(?:confidence|certainty)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(Keyword + Gap + @"{0,20}?\b" + Level + @"\b|\b" + Level + @"\s+(?:confidence|certainty)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex KeywordLevel();
 
     [GeneratedRegex(@"(?<num>\d+(?:\.\d+)?)\s*(?<pct>%|percent\b|per\s?cent\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
