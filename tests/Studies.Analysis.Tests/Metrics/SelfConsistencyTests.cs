@@ -21,7 +21,9 @@ public class SelfConsistencyTests
     {
         // y reaches 2 votes first, but x appeared first.
         Assert.Equal("x", SelfConsistency.Vote(["x", "y", "y", "x"])!.Answer);
-        Assert.Equal(7, SelfConsistency.Vote([7, 3, 3, 7, 5])!.Answer);
+        // x both appears first and is not the last answer to reach the top count.
+        Assert.Equal("x", SelfConsistency.Vote(["x", "y", "x", "y"])!.Answer);
+        Assert.Equal(7, SelfConsistency.Vote([7, 3, 7, 3, 5])!.Answer);
     }
 
     [Fact]
