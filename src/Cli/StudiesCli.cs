@@ -19,6 +19,12 @@ public static class StudiesCli
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (Console.IsOutputRedirected)
+        {
+            // Spectre assumes 80 columns when not on a terminal; tables in logs and pipes read better wide.
+            Spectre.Console.AnsiConsole.Profile.Width = 200;
+        }
+
         var root = BuildRoot();
         var parse = root.Parse(args);
         try
