@@ -102,11 +102,17 @@ internal sealed class FaultInjectionProxy : IAsyncDisposable
         }
     }
 
+    /// <summary>When set, error bodies quote the request's Authorization header (as a careless server might).</summary>
+    public bool LeakAuthorization { get; set; }
+
+    private int _faultCount;
+
+    /// <summary>Whether to fail this request (seeded), and how: the kinds take turns so every kind occurs.</summary>
     private Fault? Choose()
     {
         lock (_random)
         {
-            return _random.NextDouble() < FaultRate ? Faults[_random.Next(Faults.Count)] : null;
+            return _random.NextDouble() < FaultRate ? Faults[_faultCount++ % Faults.Count] : null;
         }
     }
 
@@ -121,13 +127,14 @@ internal sealed class FaultInjectionProxy : IAsyncDisposable
                 Injected.AddOrUpdate(f, 1, (_, n) => n + 1);
             }
 
+            string leak = LeakAuthorization ? $" (request had Authorization: {context.Request.Headers["Authorization"]})" : string.Empty;
             switch (fault)
             {
                 case Fault.TooManyRequests:
-                    await WriteAsync(response, 429, "{\"error\":{\"message\":\"rate limited\"}}", retryAfter: "1");
+                    await WriteAsync(response, 429, $"{{\"error\":{{\"message\":\"rate limited{leak}\"}}}}", retryAfter: "1");
                     return;
                 case Fault.InternalError:
-                    await WriteAsync(response, 500, "{\"error\":{\"message\":\"internal error\"}}");
+                    await WriteAsync(response, 500, $"{{\"error\":{{\"message\":\"internal error{leak}\"}}}}");
                     return;
                 case Fault.Unavailable:
                     await WriteAsync(response, 503, "{\"error\":{\"message\":\"loading model\"}}", retryAfter: "0");
