@@ -130,6 +130,19 @@ public sealed class ResilienceTests(LlamaServerFixture servers, ITestOutputHelpe
         Assert.Contains("HTTP 500", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Requests_per_minute_spaces_out_requests()
+    {
+        // 120 per minute = 2 per second: 6 requests need two refills after the first two, a second apart.
+        var options = RemoteTestOptions.For("stories260K", servers.Base.BaseUrl) with { RequestsPerMinute = 120 };
+        await using var model = await RemoteLanguageModel.ConnectAsync(options);
+        await Task.Delay(1100);
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(i => model.GenerateAsync(new GenerationRequest { Prompt = ModelPrompt.Raw(Prompts[i]), MaxTokens = 2 })));
+        output.WriteLine($"6 requests at 120/min took {clock.Elapsed.TotalSeconds:0.00} s");
+        Assert.InRange(clock.Elapsed.TotalSeconds, 0.95, 30);
+    }
+
     private static async Task<List<(string Text, List<double> Logprobs)>> RunWorkloadAsync(RemoteLanguageModel baseModel, RemoteLanguageModel chatModel)
     {
         var work = new List<Task<(string, List<double>)>>();
