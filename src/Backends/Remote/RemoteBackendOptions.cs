@@ -2,7 +2,23 @@ namespace Studies.Backends.Remote;
 
 /// <summary>
 /// Settings of one remote model (section "remote" of a model in YAML, snake_case there). Several endpoints may serve the
-/// same model: requests are spread over the healthy ones.
+/// same model: requests are spread over the healthy ones. Connect with <see cref="RemoteLanguageModel.ConnectAsync"/>.
+/// <code>
+/// remote:
+///   server: llama-server            # llama-server | vllm | openai | ollama
+///   model: stories260K              # the name the server knows the model by
+///   endpoints: [http://10.0.0.5:8080, http://10.0.0.6:8080]
+///   api_key_env: STUDIES_API_KEY    # the variable's name; the key itself never goes in a file
+///   concurrency: 4
+///   requests_per_minute: 600        # optional
+///   attempt_timeout: 00:02:00
+///   total_timeout: 00:10:00
+///   retry: { max_retries: 8, base_delay: 00:00:00.5, max_delay: 00:00:30, max_retry_after: 00:01:00 }
+///   circuit_breaker: { failure_ratio: 0.7, minimum_throughput: 10, sampling_duration: 00:00:30, break_duration: 00:00:15 }
+///   capabilities: { prompt_scoring: true, max_top_logprobs: 100, max_samples: 64, raw_completion: true, chat: true }
+///   rank_depth: 20
+///   native_completion: true
+/// </code>
 /// </summary>
 public sealed record RemoteBackendOptions
 {
