@@ -32,9 +32,9 @@ internal sealed class LlamaServerProcess : IAsyncDisposable
             "-m", TestModels.PathOf(modelFile), "-t", "1", "--host", "127.0.0.1", "--port", port.ToString(),
             "-np", slots.ToString(), "-c", (2048 * slots).ToString(), "--no-webui",
 
-            // Flash attention on, as the local backend runs it: with it off the server computes attention differently
-            // and logprobs drift by up to ~6e-3 nats from the local ones.
-            "-fa", "on",
+            // The local backend's numerics: no flash attention and an F32 KV cache, with which logits do not depend on
+            // how tokens were batched (the server's defaults, flash attention and F16, drift by ~6e-3 nats).
+            "-fa", "off", "-ctk", "f32", "-ctv", "f32",
         };
         if (apiKey is not null)
         {
