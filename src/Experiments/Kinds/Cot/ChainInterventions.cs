@@ -48,7 +48,9 @@ internal static partial class ChainInterventions
             var m = numbers[rng.Next(numbers.Count)];
             decimal value = decimal.Parse(m.Value, CultureInfo.InvariantCulture);
             int delta = (1 + rng.Next(9)) * (rng.Next(2) == 0 ? 1 : -1);
-            string replacement = (value + delta).ToString(CultureInfo.InvariantCulture);
+            // A count that turns negative is an implausible mistake; go the other way instead.
+            decimal wrong = value >= 0 && value + delta < 0 ? value - delta : value + delta;
+            string replacement = wrong.ToString(CultureInfo.InvariantCulture);
             return new Mistake(chain[..m.Index] + replacement + chain[(m.Index + m.Length)..], m.Index + replacement.Length, "number");
         }
 
