@@ -63,6 +63,9 @@ internal sealed record IclCondition
     /// <summary>contextual_calibration: content-free inputs (empty = no calibration).</summary>
     public IReadOnlyList<string> ContentFree { get; init; } = [];
 
+    /// <summary>Token budget of a generated label (scoring: generation).</summary>
+    public int AnswerTokens { get; init; } = 16;
+
     /// <summary>format_only: random, no_inputs or no_labels.</summary>
     public string? Ablation { get; init; }
 }

@@ -22,7 +22,7 @@ internal sealed class IclStudyKind : StudyKindBase<IclCondition>
 
     public override string Name => "icl";
 
-    internal override ConditionCatalog Catalog { get; } = new("icl", "gold", ["template", "separator", "instruction"],
+    internal override ConditionCatalog Catalog { get; } = new("icl", "gold", ["template", "separator", "instruction", "answer_tokens"],
     [
         new("gold", ["shots"]),
         new("random_labels", ["shots"]),
@@ -58,6 +58,7 @@ internal sealed class IclStudyKind : StudyKindBase<IclCondition>
             Spec = spec,
             Template = FewShotTemplate.Create(text, p.Text("separator", FewShotTemplate.DefaultSeparator), p.Text("instruction", "")),
             Shots = spec.Type == "zero_shot" ? [0] : [.. p.Ints("shots", [DefaultShots], 0, 32).Distinct()],
+            AnswerTokens = p.Int("answer_tokens", 16, 1, 1024),
         };
         switch (spec.Type)
         {
@@ -137,6 +138,7 @@ internal sealed class IclStudyKind : StudyKindBase<IclCondition>
         var seeds = Seeds(study);
         var samplers = seeds.ToDictionary(s => s, s => new DemonstrationSampler(context.DemonstrationPool, s));
         var shared = new SharedCalls();
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal); // one copy of each content-free prompt, however many items share it
         var trials = new List<TrialPlan>();
         foreach (var c in conditions)
         {
@@ -161,9 +163,9 @@ internal sealed class IclStudyKind : StudyKindBase<IclCondition>
                                 GoldIndex = IclDemonstrations.LabelIndex(labels, item.Label!),
                                 MajorityIndex = IclDemonstrations.Majority(shown),
                                 RecencyIndex = IclDemonstrations.Recency(shown),
-                                ContentFreePrompts = [.. c.ContentFree.Select(cf => c.Template.Prompt(pairs, cf))],
+                                ContentFreePrompts = [.. c.ContentFree.Select(cf => Intern(texts, c.Template.Prompt(pairs, cf)))],
                                 Shared = shared,
-                                MaxTokens = study.MaxTokens,
+                                MaxTokens = c.AnswerTokens,
                                 Sampling = study.Sampling with { Seed = SeedDerivation.SamplingSeed(seed, "icl", item.Id) },
                             };
                             foreach (string cf in trial.ContentFreePrompts)
@@ -259,6 +261,9 @@ internal sealed class IclStudyKind : StudyKindBase<IclCondition>
 
         return words;
     }
+
+    private static string Intern(Dictionary<string, string> texts, string text) =>
+        texts.TryGetValue(text, out string? existing) ? existing : texts[text] = text;
 
     private static string Invariant(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);
 }

@@ -39,7 +39,8 @@ internal sealed record IclTrial
 
     public SharedCalls? Shared { get; init; }
 
-    public int MaxTokens { get; init; } = 48;
+    /// <summary>Token budget of a generated label.</summary>
+    public int MaxTokens { get; init; } = 16;
 
     public SamplingSettings Sampling { get; init; } = SamplingSettings.Greedy;
 
