@@ -21,7 +21,8 @@ internal static class SeriesLines
             if (points.Any(p => p.Lower < p.Y || p.Upper > p.Y))
             {
                 var band = plot.Add.FillY(xs, points.Select(p => p.Lower).ToArray(), points.Select(p => p.Upper).ToArray());
-                band.FillColor = color.WithOpacity(0.18);
+                // Fainter when many bands overlap, so the overlap stays legible.
+                band.FillColor = color.WithOpacity(series.Count > 2 ? 0.12 : 0.18);
                 band.LineWidth = 0;
                 band.LegendText = "";
             }

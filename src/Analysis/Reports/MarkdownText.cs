@@ -39,8 +39,8 @@ internal static class MarkdownText
             lines[i] = line;
         }
 
-        // A hard line break (two spaces) keeps the author's line breaks inside one paragraph.
-        return string.Join("  \n", lines);
+        // A backslash hard break keeps the author's line breaks inside one paragraph (trailing spaces get trimmed by editors).
+        return string.Join("\\\n", lines);
     }
 
     private static bool LooksOrdered(string line)

@@ -27,7 +27,7 @@ internal sealed class ReportOutline
                 {
                     case ReportFigure figure when !_numbers.ContainsKey(figure):
                         _numbers[figure] = ++figures;
-                        _fileNames[figure] = Unique($"{figures:00}-{Slug.Of(figure.Name, "figure", 48)}", usedFiles) + ".png";
+                        _fileNames[figure] = Unique($"{figures:00}-{Slug.Of(figure.Name, "figure")}", usedFiles) + ".png";
                         break;
                     case ReportTable table when !_numbers.ContainsKey(table):
                         _numbers[table] = ++tables;

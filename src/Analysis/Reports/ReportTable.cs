@@ -31,8 +31,8 @@ public sealed record ReportTable : ReportBlock
     public string Cell(int row, int column) => column < Rows[row].Count ? Rows[row][column] ?? "" : "";
 
     /// <summary>
-    /// True when every non-empty cell of the column reads as a number (optionally signed, with %, or followed by an
-    /// interval "[a, b]"), so writers can right-align it.
+    /// True when every non-empty cell of the column reads as a number (optionally signed, with %, followed by an
+    /// interval "[a, b]", or such an interval alone), so writers can right-align it.
     /// </summary>
     public bool IsNumericColumn(int column)
     {
@@ -52,6 +52,10 @@ public sealed record ReportTable : ReportBlock
 
     private static bool LooksNumeric(string cell)
     {
+        // A bare interval "[a, b]" aligns with the estimates beside it.
+        if (cell.StartsWith('[') && cell.EndsWith(']') && cell.Split(',') is [var low, var high])
+            return LooksNumeric(low[1..].Trim()) && LooksNumeric(high[..^1].Trim());
+
         int bracket = cell.IndexOf(" [", StringComparison.Ordinal);
         string head = (bracket > 0 ? cell[..bracket] : cell).TrimEnd('%').Replace("−", "-", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal);
         return double.TryParse(head, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);

@@ -42,7 +42,7 @@ public sealed class MarkdownReportWriterTests
 
             ### Notes
 
-            \1. not a list  
+            \1. not a list\
             \- nor this
 
             """;

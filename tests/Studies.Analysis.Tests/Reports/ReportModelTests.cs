@@ -21,10 +21,12 @@ public sealed class ReportModelTests
     [Fact]
     public void Numeric_columns_are_detected_with_signs_percentages_and_intervals()
     {
-        var t = new ReportTable(["a", "b", "c"], [["0.5", "12.5%", "x"], ["−0.25 [−0.4, −0.1]", "—", "1"], ["1,024", "", "2"]]);
+        var t = new ReportTable(["a", "b", "c", "d"], [["0.5", "12.5%", "x", "[9.5%, 48.1%]"], ["−0.25 [−0.4, −0.1]", "—", "1", "[0.1, 0.2]"], ["1,024", "", "2", "[a, b]"]]);
         Assert.True(t.IsNumericColumn(0));
         Assert.True(t.IsNumericColumn(1));
         Assert.False(t.IsNumericColumn(2));
+        Assert.False(t.IsNumericColumn(3));
+        Assert.True(new ReportTable(["ci"], [["[9.5%, 48.1%]"], ["[−0.4, −0.1]"]]).IsNumericColumn(0));
     }
 
     [Fact]
