@@ -37,8 +37,8 @@ public static class ForestPlot
             var points = plot.Add.Markers(xs, ys, MarkerShape.FilledSquare, 9, Palette.Get(0));
             points.LegendText = "";
 
-            double low = Math.Min(0, usable.Min(r => r.Row.Estimate - left[Array.IndexOf(usable, r)]));
-            double high = Math.Max(0, usable.Max(r => r.Row.Estimate + right[Array.IndexOf(usable, r)]));
+            double low = Math.Min(0, xs.Zip(left, (x, l) => x - l).Min());
+            double high = Math.Max(0, xs.Zip(right, (x, r) => x + r).Max());
             double pad = Math.Max((high - low) * 0.08, 0.01);
             plot.Axes.SetLimitsX(low - pad, high + pad);
         }
