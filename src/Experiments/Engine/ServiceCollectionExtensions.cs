@@ -22,6 +22,7 @@ public static class ServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddStudiesEngine(this IServiceCollection services)
     {
+        services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
         services.BindOptional<SchedulerOptions>(SchedulerOptions.Section);
         services.BindOptional<ResultsOptions>(ResultsOptions.Section);
