@@ -33,14 +33,19 @@ public sealed record ModelSpec
 
     public string? ApiKeyEnv { get; init; }
 
-    public int Threads { get; init; } = 1;
+    /// <summary>llama.cpp threads per context; null = the backend's configured default.</summary>
+    public int? Threads { get; init; }
 
-    public int Contexts { get; init; } = 1;
+    /// <summary>Contexts of a local model (each runs one trial at a time); null = the backend's configured default.</summary>
+    public int? Contexts { get; init; }
 
     /// <summary>Trials in flight on this model at once; null = the backend's default (the local context count).</summary>
     public int? Concurrency { get; init; }
 
     public SourceLocation Location { get; init; } = SourceLocation.None;
+
+    /// <summary>The study file's folder: a catalog name is also looked up relative to it.</summary>
+    public string SearchDirectory { get; init; } = "";
 
     public string DisplayName =>
         Alias ?? RemoteModel ?? Name ?? System.IO.Path.GetFileNameWithoutExtension(Path) ?? "model";

@@ -37,7 +37,7 @@ internal static class ModelSpecBinder
 
     private static ModelSpec? Bind(ConfigNode node, string where, StudyDefaults defaults, string baseDirectory, ICollection<StudyProblem> problems)
     {
-        var spec = new ModelSpec { Backend = defaults.Backend, Threads = defaults.Threads, Contexts = defaults.Contexts, Location = node.Location };
+        var spec = new ModelSpec { Backend = defaults.Backend, Threads = defaults.Threads, Contexts = defaults.Contexts, Location = node.Location, SearchDirectory = baseDirectory };
         if (node is ConfigScalar { IsNull: false } shorthand)
         {
             return spec with { Name = shorthand.Text };

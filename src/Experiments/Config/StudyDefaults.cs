@@ -18,11 +18,11 @@ public sealed record StudyDefaults
 
     public int MaxTokens { get; init; } = 48;
 
-    /// <summary>llama.cpp threads per context; 1 is often fastest for tiny models on small CPUs.</summary>
-    public int Threads { get; init; } = 1;
+    /// <summary>llama.cpp threads per context (null = the backend's configured default, 1 out of the box: often fastest for tiny models on small CPUs).</summary>
+    public int? Threads { get; init; }
 
-    /// <summary>Contexts per local model: how many trials run on it at once.</summary>
-    public int Contexts { get; init; } = 1;
+    /// <summary>Contexts per local model: how many trials run on it at once (null = the backend's configured default).</summary>
+    public int? Contexts { get; init; }
 
     public int? Limit { get; init; }
 }
