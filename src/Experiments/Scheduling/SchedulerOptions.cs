@@ -1,0 +1,21 @@
+namespace Studies.Experiments.Scheduling;
+
+/// <summary>Settings of the trial scheduler (configuration section "Scheduler").</summary>
+public sealed class SchedulerOptions
+{
+    public const string Section = "Scheduler";
+
+    /// <summary>Caps trials in flight per model; 0 = the model's own concurrency (the local backend's context count).</summary>
+    public int MaxConcurrencyPerModel { get; set; }
+
+    /// <summary>Trials queued ahead of the workers per model (bounded, so memory stays flat); 0 = twice the concurrency.</summary>
+    public int QueueCapacityPerModel { get; set; }
+
+    /// <summary>Finished trials waiting for the writer (backpressure when the disk is slow).</summary>
+    public int ResultsQueueCapacity { get; set; } = 256;
+
+    public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Rates (trials/s, tokens/s) and the ETA are computed over this recent window.</summary>
+    public TimeSpan ThroughputWindow { get; set; } = TimeSpan.FromSeconds(10);
+}
