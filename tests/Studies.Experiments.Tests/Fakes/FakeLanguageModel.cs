@@ -6,7 +6,7 @@ namespace Studies.Experiments.Tests.Fakes;
 
 /// <summary>
 /// A deterministic in-memory model for engine tests: its output is a function of the prompt and seed; prompts
-/// containing "FAIL" throw a <see cref="ModelBackendException"/>; characters in <see cref="Unencodable"/> cannot be
+/// containing "FAIL" throw a <see cref="ModelBackendException"/>; characters in <see cref="Unencodable"/> (by default the section sign) cannot be
 /// encoded; an optional gate holds generations in flight (to test graceful stopping).
 /// </summary>
 public sealed class FakeLanguageModel(string name, BackendCapabilities? capabilities = null) : ILanguageModel
@@ -34,7 +34,7 @@ public sealed class FakeLanguageModel(string name, BackendCapabilities? capabili
         Deterministic = true,
     };
 
-    public string Unencodable { get; init; } = "#";
+    public string Unencodable { get; init; } = "\u00a7";
 
     /// <summary>When set, every generation waits for it (it sees only the trial's abort token).</summary>
     public SemaphoreSlim? Gate { get; init; }
