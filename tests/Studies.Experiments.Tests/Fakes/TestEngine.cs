@@ -13,12 +13,16 @@ public sealed class TestEngine : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public TestEngine(string resultsRoot, IModelProvider? provider = null, IStudyKind? kind = null, Action<SchedulerOptions>? scheduler = null)
+    public TestEngine(string resultsRoot, IModelProvider? provider = null, IStudyKind? kind = null, Action<SchedulerOptions>? scheduler = null, IStudyKind? extraKind = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddStudiesEngine();
         services.AddSingleton(kind ?? new FakeStudyKind());
+        if (extraKind is not null)
+        {
+            services.AddSingleton(extraKind);
+        }
         if (provider is not null)
         {
             services.AddSingleton(provider);
