@@ -18,6 +18,7 @@ public sealed class RunStore : IDisposable
     private readonly RunLock _lock;
     private readonly ResultsOptions _options;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
     private TrialLogWriter? _writer;
 
     private RunStore(string folder, RunManifest manifest, HashSet<string> done, int failed, bool resumed, RunLock runLock,
@@ -31,6 +32,7 @@ public sealed class RunStore : IDisposable
         _lock = runLock;
         _options = options;
         _logger = logger;
+        _time = time;
         _writer = new TrialLogWriter(TrialsPath, options, time);
     }
 
@@ -119,7 +121,7 @@ public sealed class RunStore : IDisposable
         Manifest = Manifest with
         {
             Sessions = sessions,
-            CompletedUtc = completedOrder is not null ? session.EndedUtc : Manifest.CompletedUtc,
+            CompletedUtc = completedOrder is not null ? session.EndedUtc ?? _time.GetUtcNow() : Manifest.CompletedUtc,
         };
         WriteManifest(ManifestPath, Manifest);
     }
