@@ -216,7 +216,7 @@ public sealed class RunStoreTests : IDisposable
         Assert.StartsWith("{\"key\":\"k0\",\"study\":\"s\",\"kind\":\"fake\",\"model\":\"tiny\",\"role\":\"base\",\"condition\":\"plain\",\"facets\":{\"shots\":\"0\"},\"item_id\":\"i-k0\",\"seed\":0,\"prompt_hash\":\"ph\",\"status\":\"ok\",\"output\":\"Sad.\"", line);
         Assert.Contains("\"scores\":{\"logprob\":\"-Infinity\",\"correct\":1}", line);
         Assert.Contains("\"tokens\":[{\"id\":5,\"text\":\" Sad\",\"logprob\":-0.25,\"rank\":1,\"top\":[{\"id\":6,\"text\":\" Happy\",\"logprob\":-1.5}]}]", line);
-        Assert.EndsWith(",\"timings\":{\"elapsed_ms\":1.5,\"finished_utc\":\"2025-01-02T03:04:05+00:00\"}}", line);
+        Assert.EndsWith(",\"timings\":{\"elapsed_ms\":1.5,\"finished_utc\":\"2025-01-02T03:04:05+00:00\",\"evaluated_tokens\":0}}", line);
         Assert.DoesNotContain("\"error\"", line);
         var back = TrialLog.ReadAll(Folder).Single();
         Assert.Equal(double.NegativeInfinity, back.Scores["logprob"]);

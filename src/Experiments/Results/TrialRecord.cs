@@ -62,7 +62,5 @@ public sealed record TrialRecord
 
     public int CompletionTokens { get; init; }
 
-    public int EvaluatedTokens { get; init; }
-
     public TrialTimings Timings { get; init; } = new();
 }

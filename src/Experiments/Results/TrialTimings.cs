@@ -10,4 +10,10 @@ public sealed record TrialTimings
     public double ElapsedMs { get; init; }
 
     public DateTimeOffset FinishedUtc { get; init; }
+
+    /// <summary>
+    /// Tokens the backend actually evaluated (after KV-cache prefix reuse). It depends on which context ran the trial
+    /// and what ran there before, i.e. on scheduling, so it lives here with the other run-to-run measurements.
+    /// </summary>
+    public int EvaluatedTokens { get; init; }
 }

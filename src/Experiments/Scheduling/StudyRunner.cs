@@ -329,7 +329,7 @@ public sealed class StudyRunner(IOptions<SchedulerOptions> options, TimeProvider
         /// <summary>Writer-loop only.</summary>
         public void Count(TrialRecord record)
         {
-            Interlocked.Add(ref Tokens, record.EvaluatedTokens + record.CompletionTokens);
+            Interlocked.Add(ref Tokens, record.Timings.EvaluatedTokens + record.CompletionTokens);
             if (record.Status == TrialStatus.Ok)
             {
                 Interlocked.Increment(ref _succeeded);

@@ -8,7 +8,7 @@ namespace Studies.Experiments.Scheduling;
 /// <summary>Builds trials.jsonl records from planned trials and their outputs (dictionaries sorted by key for stable lines).</summary>
 internal static class TrialRecords
 {
-    public static TrialRecord Ok(PlannedTrial trial, TrialOutput output, TrialTimings timings) => Base(trial, timings) with
+    public static TrialRecord Ok(PlannedTrial trial, TrialOutput output, TrialTimings timings) => Base(trial, timings with { EvaluatedTokens = output.EvaluatedTokens }) with
     {
         Status = TrialStatus.Ok,
         Output = output.Output,
@@ -22,7 +22,6 @@ internal static class TrialRecords
         Samples = output.Samples,
         PromptTokens = output.PromptTokens,
         CompletionTokens = output.CompletionTokens,
-        EvaluatedTokens = output.EvaluatedTokens,
     };
 
     public static TrialRecord Failed(PlannedTrial trial, Exception error, TrialTimings timings) => Base(trial, timings) with
