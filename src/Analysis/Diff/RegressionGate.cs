@@ -34,13 +34,29 @@ public static class RegressionGate
             $"{regressions.Count} of {scored.Count} groups dropped by more than {limit}; worst: {worst.Key.Label(true, !IsSameModel(worst))} {Points(worst.Delta.Estimate, signed: true)}.");
     }
 
+    /// <summary>Reads X as written on the command line: a fraction ("0.05") or percentage points ("5%").</summary>
+    public static double ParseThreshold(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string trimmed = text.Trim();
+        bool percent = trimmed.EndsWith('%');
+        if (!double.TryParse(percent ? trimmed[..^1] : trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+        {
+            throw new DiffInputException($"--fail-on-regression takes a fraction of accuracy such as 0.05, or 5%; got '{text}'.");
+        }
+
+        double threshold = percent ? value / 100 : value;
+        Validate(threshold);
+        return threshold;
+    }
+
     /// <summary>Throws <see cref="DiffInputException"/> unless 0 ≤ X ≤ 1.</summary>
     public static void Validate(double threshold)
     {
         if (!(threshold >= 0 && threshold <= 1))
         {
             throw new DiffInputException(
-                $"--fail-on-regression takes a fraction of accuracy between 0 and 1 (0.05 = 5 percentage points); got {threshold.ToString(CultureInfo.InvariantCulture)}.");
+                $"--fail-on-regression takes a fraction of accuracy between 0 and 1 (0.05, or 5%, = 5 percentage points); got {threshold.ToString(CultureInfo.InvariantCulture)}.");
         }
     }
 

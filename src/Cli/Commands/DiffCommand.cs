@@ -26,10 +26,10 @@ internal static class DiffCommand
             HelpName = "DIR",
             Description = "Folder for diff.md, diff.html and flips.jsonl (default: diff-<A>-vs-<B> beside RUN_B).",
         };
-        var failOn = new Option<double?>("--fail-on-regression")
+        var failOn = new Option<string?>("--fail-on-regression")
         {
             HelpName = "X",
-            Description = "Exit 1 when any group's accuracy B − A is below −X (point estimate; X a fraction: 0.05 = 5 points).",
+            Description = "Exit 1 when any group's accuracy B − A is below −X (point estimate; X = 0.05 or 5% for 5 points).",
         };
         var maxFlips = new Option<int>("--max-flips")
         {
@@ -45,17 +45,17 @@ internal static class DiffCommand
         {
             using var host = CliHost.Build(parse.GetValue(GlobalOptions.Verbose));
             var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Studies.Diff");
-            var request = new DiffRequest
-            {
-                RunA = parse.GetValue(runA)!,
-                RunB = parse.GetValue(runB)!,
-                Output = parse.GetValue(output),
-                FailOnRegression = parse.GetValue(failOn),
-                Options = new DiffOptions { MaxFlipsShown = parse.GetValue(maxFlips) },
-            };
             DiffOutcome outcome;
             try
             {
+                var request = new DiffRequest
+                {
+                    RunA = parse.GetValue(runA)!,
+                    RunB = parse.GetValue(runB)!,
+                    Output = parse.GetValue(output),
+                    FailOnRegression = parse.GetValue(failOn) is { } x ? RegressionGate.ParseThreshold(x) : null,
+                    Options = new DiffOptions { MaxFlipsShown = parse.GetValue(maxFlips) },
+                };
                 outcome = await DiffRunner.RunAsync(request, logger, ct);
             }
             catch (DiffInputException e)

@@ -212,4 +212,20 @@ public sealed class RunDiffTests : IDisposable
         Assert.Equal(["other"], outcome.Diff.Match.StudiesOnlyInB);
         Assert.Contains("nothing to gate on", outcome.Gate!.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("0.05", 0.05)]
+    [InlineData("5%", 0.05)]
+    [InlineData(" 0 ", 0.0)]
+    [InlineData("100%", 1.0)]
+    public void Regression_threshold_reads_fractions_and_percent(string text, double expected) =>
+        Assert.Equal(expected, RegressionGate.ParseThreshold(text), 12);
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("5")]
+    [InlineData("-0.1")]
+    [InlineData("NaN")]
+    public void Regression_threshold_rejects_what_is_not_a_fraction(string text) =>
+        Assert.Throws<DiffInputException>(() => RegressionGate.ParseThreshold(text));
 }
