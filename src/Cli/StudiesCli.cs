@@ -14,13 +14,15 @@ public static class StudiesCli
         root.Subcommands.Add(ModelsCommand.Build());
         root.Subcommands.Add(GenerateCommand.Build());
         root.Subcommands.Add(ScoreCommand.Build());
+        root.Subcommands.Add(ValidateCommand.Build());
+        root.Subcommands.Add(RunCommand.Build());
         root.Subcommands.Add(DiffCommand.Build());
         return root;
     }
 
     public static async Task<int> RunAsync(string[] args)
     {
-        if (Console.IsOutputRedirected)
+        if (Console.IsOutputRedirected || Console.IsErrorRedirected)
         {
             // Spectre assumes 80 columns when not on a terminal; tables in logs and pipes read better wide.
             Spectre.Console.AnsiConsole.Profile.Width = 200;
@@ -30,7 +32,7 @@ public static class StudiesCli
         var parse = root.Parse(args);
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }).ConfigureAwait(false);
         }
         catch (Exception e)
         {
