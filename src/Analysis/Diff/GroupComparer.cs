@@ -16,7 +16,7 @@ public static class GroupComparer
     {
         ArgumentNullException.ThrowIfNull(pairs);
         ArgumentNullException.ThrowIfNull(options);
-        var groups = pairs.GroupBy(p => p.Group).Select(g => CompareGroup(g.Key, [.. g], options)).ToList();
+        var groups = Ordered(pairs).Select(g => CompareGroup(g.Key, [.. g], options)).ToList();
         int[] tested = [.. Enumerable.Range(0, groups.Count).Where(i => groups[i].Scored > 0)];
         double[] adjusted = HolmBonferroni.Adjust([.. tested.Select(i => groups[i].McNemar.PValue)]);
         for (int k = 0; k < tested.Length; k++)
@@ -25,6 +25,29 @@ public static class GroupComparer
         }
 
         return groups;
+    }
+
+    /// <summary>Groups by study, then model pair, then condition, then facets, each in order of first appearance (plan order).</summary>
+    private static IEnumerable<IGrouping<DiffGroupKey, TrialPair>> Ordered(IReadOnlyList<TrialPair> pairs)
+    {
+        var study = Ranks(pairs, k => k.Study);
+        var models = Ranks(pairs, k => k.Study + "\u001f" + k.Models);
+        var condition = Ranks(pairs, k => k.Study + "\u001f" + k.Condition);
+        return pairs.GroupBy(p => p.Group)
+            .OrderBy(g => study[g.Key.Study])
+            .ThenBy(g => models[g.Key.Study + "\u001f" + g.Key.Models])
+            .ThenBy(g => condition[g.Key.Study + "\u001f" + g.Key.Condition]);
+    }
+
+    private static Dictionary<string, int> Ranks(IReadOnlyList<TrialPair> pairs, Func<DiffGroupKey, string> part)
+    {
+        var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var p in pairs)
+        {
+            ranks.TryAdd(part(p.Group), ranks.Count);
+        }
+
+        return ranks;
     }
 
     private static GroupComparison CompareGroup(DiffGroupKey key, List<TrialPair> pairs, DiffOptions options)
