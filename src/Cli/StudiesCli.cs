@@ -16,6 +16,8 @@ public static class StudiesCli
         root.Subcommands.Add(ScoreCommand.Build());
         root.Subcommands.Add(ValidateCommand.Build());
         root.Subcommands.Add(RunCommand.Build());
+        root.Subcommands.Add(DiffCommand.Build());
+        root.Subcommands.Add(ReportCommand.Build());
         return root;
     }
 
