@@ -37,7 +37,7 @@ public sealed class LocalLanguageModel : ILanguageModel
             PromptScoring = true,
             MaxTopLogprobs = model.VocabSize,
             GenerationLogprobs = true,
-            MaxSamples = _free[0].MaxSequences - 1,
+            MaxSamples = _sessions[0].MaxSequences - 1,
             RawCompletion = true,
             Chat = !string.IsNullOrEmpty(model.ChatTemplate),
             Deterministic = true,
@@ -113,7 +113,7 @@ public sealed class LocalLanguageModel : ILanguageModel
     {
         int[] prompt = _model.Tokenize(Render(request.Prompt), addSpecial: true);
         var stops = StopsFor(request);
-        return WithSessionAsync(prompt, s => s.Generate(prompt, request, stops, cancellationToken), cancellationToken);
+        return WithSessionAsync(prompt, branches: false, s => s.Generate(prompt, request, stops, cancellationToken), cancellationToken);
     }
 
     public async Task<IReadOnlyList<GenerationResult>> SampleAsync(GenerationRequest request, int n, CancellationToken cancellationToken = default)
@@ -126,7 +126,7 @@ public sealed class LocalLanguageModel : ILanguageModel
 
         int[] prompt = _model.Tokenize(Render(request.Prompt), addSpecial: true);
         var stops = StopsFor(request);
-        return await WithSessionAsync(prompt, s => s.Sample(prompt, request, n, stops, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return await WithSessionAsync(prompt, branches: true, s => s.Sample(prompt, request, n, stops, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     public Task<ScoringResult> ScoreAsync(ScoringRequest request, CancellationToken cancellationToken = default)
@@ -139,7 +139,7 @@ public sealed class LocalLanguageModel : ILanguageModel
         string prefixText = Render(request.Prefix);
         int[] prefix = _model.Tokenize(prefixText, addSpecial: true);
         var candidates = request.Candidates.Select(c => ContinuationTokens(prefixText, prefix, c)).ToArray();
-        return WithSessionAsync(prefix, s => s.Score(prefix, candidates, request.Candidates, request.TopLogprobs, cancellationToken), cancellationToken);
+        return WithSessionAsync(prefix, LlamaSession.NeedsBranches(candidates), s => s.Score(prefix, candidates, request.Candidates, request.TopLogprobs, cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -156,7 +156,7 @@ public sealed class LocalLanguageModel : ILanguageModel
         int[] prefixTokens = _model.Tokenize(Render(prefix), addSpecial: true);
         int[][] tokens = candidates.Select(c => c.ToArray()).ToArray();
         string[] texts = tokens.Select(t => _model.Detokenize(t)).ToArray();
-        return WithSessionAsync(prefixTokens, s => s.Score(prefixTokens, tokens, texts, topLogprobs, cancellationToken), cancellationToken);
+        return WithSessionAsync(prefixTokens, LlamaSession.NeedsBranches(tokens), s => s.Score(prefixTokens, tokens, texts, topLogprobs, cancellationToken), cancellationToken);
     }
 
     public ValueTask DisposeAsync()
@@ -204,13 +204,14 @@ public sealed class LocalLanguageModel : ILanguageModel
         return request.Stop;
     }
 
-    private async Task<T> WithSessionAsync<T>(int[] prompt, Func<LlamaSession, T> work, CancellationToken ct)
+    /// <param name="branches">Whether the work runs on branched sequences (a session's multi-sequence context).</param>
+    private async Task<T> WithSessionAsync<T>(int[] prompt, bool branches, Func<LlamaSession, T> work, CancellationToken ct)
     {
         await _available.WaitAsync(ct).ConfigureAwait(false);
         LlamaSession session;
         lock (_free)
         {
-            session = _free.MaxBy(s => s.CommonPrefixLength(prompt))!;
+            session = _free.MaxBy(s => s.CommonPrefixLength(prompt, branches))!;
             _free.Remove(session);
         }
 

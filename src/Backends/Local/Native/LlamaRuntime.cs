@@ -87,6 +87,7 @@ internal static unsafe class LlamaRuntime
         {
             LlamaNative.Llama => "libllama.*so*",
             LlamaNative.Ggml => "libggml.*so*",
+            LlamaNative.GgmlBase => "libggml-base.*so*",
             _ => "",
         };
         if (pattern.Length == 0)
@@ -94,8 +95,10 @@ internal static unsafe class LlamaRuntime
             return nint.Zero;
         }
 
-        // libllama.so / libllama.v0.5.0.so, but never libllama-common.so.
-        string? file = Directory.GetFiles(_libraryDir, pattern).Where(f => !Path.GetFileName(f).Contains('-')).OrderBy(f => f.Length).FirstOrDefault();
+        // libllama.so / libllama.v0.5.0.so, but never libllama-common.so (libggml-base is the one dashed name wanted).
+        string? file = Directory.GetFiles(_libraryDir, pattern)
+            .Where(f => name == LlamaNative.GgmlBase || !Path.GetFileName(f).Contains('-'))
+            .OrderBy(f => f.Length).FirstOrDefault();
         return file is null ? nint.Zero : NativeLibrary.Load(file);
     }
 
