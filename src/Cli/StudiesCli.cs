@@ -14,6 +14,7 @@ public static class StudiesCli
         root.Subcommands.Add(ModelsCommand.Build());
         root.Subcommands.Add(GenerateCommand.Build());
         root.Subcommands.Add(ScoreCommand.Build());
+        root.Subcommands.Add(BenchCommand.Build());
         return root;
     }
 
