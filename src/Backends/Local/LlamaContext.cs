@@ -39,8 +39,10 @@ internal sealed unsafe class LlamaContext : IDisposable
             : options.KvCacheTokens > 0 ? options.KvCacheTokens
             : Math.Min(Math.Max(4 * contextLength, 4096), 16384);
         p.NCtx = (uint)Math.Max(kv, contextLength);
-        p.NBatch = (uint)options.BatchSize;
-        p.NUbatch = (uint)Math.Min(options.BatchSize, 512);
+        // llama.cpp reserves an output row per sequence and asserts (aborting the process) when that exceeds the batch.
+        int batch = Math.Max(options.BatchSize, sequences);
+        p.NBatch = (uint)batch;
+        p.NUbatch = (uint)Math.Min(batch, 512);
         p.NSeqMax = (uint)sequences;
         p.NThreads = options.Threads;
         p.NThreadsBatch = options.Threads;
