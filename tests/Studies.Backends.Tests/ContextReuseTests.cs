@@ -69,6 +69,17 @@ public sealed class ContextReuseTests
     }
 
     [Fact]
+    public async Task ContextsDefaultToOnePerCoreAndCanBeSet()
+    {
+        await using var auto = TestModels.Load(TestModels.Stories260K);
+        Assert.Equal(Math.Clamp(Environment.ProcessorCount, 1, 4), auto.Contexts);
+        await using var perThreads = TestModels.Load(TestModels.Stories260K, new LocalBackendOptions { Threads = Environment.ProcessorCount });
+        Assert.Equal(1, perThreads.Contexts);
+        await using var set = TestModels.Load(TestModels.Stories260K, new LocalBackendOptions { Contexts = 3 });
+        Assert.Equal(3, set.Contexts);
+    }
+
+    [Fact]
     public async Task TwoThreadsGiveTheSameGreedyTextAsOne()
     {
         await using var one = TestModels.Load(TestModels.TinyStories656K);

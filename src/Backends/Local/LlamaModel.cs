@@ -71,6 +71,15 @@ internal sealed unsafe class LlamaModel : IDisposable
     public string PieceText(int token) =>
         (uint)token < (uint)_pieceTexts.Length ? _pieceTexts[token] ??= Encoding.UTF8.GetString(_pieces[token]) : "";
 
+    /// <summary>Bytes of KV cache one token occupies: keys and values of every layer.</summary>
+    public long KvBytesPerToken(bool f16)
+    {
+        int layers = LlamaNative.llama_model_n_layer(Handle);
+        int heads = Math.Max(1, LlamaNative.llama_model_n_head(Handle));
+        long kvWidth = (long)LlamaNative.llama_model_n_embd(Handle) / heads * LlamaNative.llama_model_n_head_kv(Handle);
+        return layers * 2 * kvWidth * (f16 ? 2 : 4);
+    }
+
     public bool IsEndOfGeneration(int token) => LlamaNative.llama_vocab_is_eog(Vocab, token);
 
     public IReadOnlyList<string> FindUnencodable(string text) => _guard.FindUnencodable(text);

@@ -23,9 +23,17 @@ public sealed class LocalLanguageModel : ILanguageModel
         _logger = logger;
         _contextLength = options.ContextLength > 0 ? options.ContextLength : model.TrainedContext;
         _sessions = [];
-        for (int i = 0; i < Math.Max(1, options.Contexts); i++)
+        try
         {
-            _sessions.Add(new LlamaSession(model, options, _contextLength));
+            for (int i = 0; i < ContextCount(model, options, _contextLength); i++)
+            {
+                _sessions.Add(new LlamaSession(model, options, _contextLength));
+            }
+        }
+        catch
+        {
+            _sessions.ForEach(s => s.Dispose());
+            throw;
         }
 
         _free = [.. _sessions];
@@ -47,6 +55,9 @@ public sealed class LocalLanguageModel : ILanguageModel
     public ModelInfo Info { get; }
 
     public BackendCapabilities Capabilities { get; }
+
+    /// <summary>Requests this model serves at once (its contexts).</summary>
+    public int Contexts => _sessions.Count;
 
     /// <summary>Tokens run through the model since load, over all contexts (for benchmarks and reports).</summary>
     public long EvaluatedTokens => _sessions.Sum(s => s.EvaluatedTokens);
@@ -76,9 +87,10 @@ public sealed class LocalLanguageModel : ILanguageModel
                 SizeBytes = gguf.FileSize,
                 RuntimeVersion = LlamaRuntime.Version,
             };
+            var loaded = new LocalLanguageModel(model, options, info, logger);
             logger.LogInformation("Loaded {Model} ({Parameters} parameters, context {Context}) from {Path} with {Threads} thread(s) x {Contexts} context(s)",
-                info.Name, info.ParameterCount, info.ContextLength, path, options.Threads, options.Contexts);
-            return new LocalLanguageModel(model, options, info, logger);
+                info.Name, info.ParameterCount, loaded.Info.ContextLength, path, options.Threads, loaded.Contexts);
+            return loaded;
         }
         catch
         {
@@ -169,6 +181,20 @@ public sealed class LocalLanguageModel : ILanguageModel
         _model.Dispose();
         _available.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The configured number of contexts, or the automatic one (see <see cref="LocalBackendOptions.Contexts"/>).</summary>
+    private static int ContextCount(LlamaModel model, LocalBackendOptions options, int contextLength)
+    {
+        const long MemoryBudget = 1L << 30;
+        if (options.Contexts > 0)
+        {
+            return options.Contexts;
+        }
+
+        int byCores = Environment.ProcessorCount / Math.Max(1, options.Threads);
+        long kvBytes = Math.Max(1, contextLength * model.KvBytesPerToken(options.KvCacheF16));
+        return (int)Math.Clamp(Math.Min(byCores, MemoryBudget / kvBytes), 1, 4);
     }
 
     /// <summary>

@@ -67,6 +67,18 @@ internal static unsafe partial class LlamaNative
     public static partial int llama_model_n_ctx_train(SafeLlamaModelHandle model);
 
     [LibraryImport(Llama)]
+    public static partial int llama_model_n_embd(SafeLlamaModelHandle model);
+
+    [LibraryImport(Llama)]
+    public static partial int llama_model_n_layer(SafeLlamaModelHandle model);
+
+    [LibraryImport(Llama)]
+    public static partial int llama_model_n_head(SafeLlamaModelHandle model);
+
+    [LibraryImport(Llama)]
+    public static partial int llama_model_n_head_kv(SafeLlamaModelHandle model);
+
+    [LibraryImport(Llama)]
     public static partial ulong llama_model_n_params(SafeLlamaModelHandle model);
 
     [LibraryImport(Llama)]
