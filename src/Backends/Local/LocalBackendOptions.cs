@@ -20,7 +20,11 @@ public sealed record LocalBackendOptions
     /// <summary>Per-sequence context length; 0 = the model's trained length.</summary>
     public int ContextLength { get; init; }
 
-    /// <summary>KV-cache cells per context, shared by parallel sequences (samples, candidates); 0 = automatic.</summary>
+    /// <summary>
+    /// KV-cache cells of a context's branched sequences (samples, candidates), which share them; 0 = automatic
+    /// (4 x the context length, 4,096 to 16,384). Prompts and single generations have their own cache of exactly the
+    /// context length.
+    /// </summary>
     public int KvCacheTokens { get; init; }
 
     /// <summary>Largest batch of tokens submitted to llama_decode at once.</summary>

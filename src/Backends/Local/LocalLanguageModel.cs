@@ -23,9 +23,10 @@ public sealed class LocalLanguageModel : ILanguageModel
         _logger = logger;
         _contextLength = options.ContextLength > 0 ? options.ContextLength : model.TrainedContext;
         _sessions = [];
+        int contexts = ContextCount(model, options, _contextLength);
         try
         {
-            for (int i = 0; i < ContextCount(model, options, _contextLength); i++)
+            for (int i = 0; i < contexts; i++)
             {
                 _sessions.Add(new LlamaSession(model, options, _contextLength));
             }

@@ -36,6 +36,7 @@ internal sealed class BenchPartResult(IBenchmarkPart part)
     {
         Figure($"{key}_{unit}_mean", m.Mean);
         Figure($"{key}_{unit}_sd", m.StandardDeviation);
+        Figure($"{key}_{unit}_median", m.Median);
         Figure($"{key}_{unit}_n", m.Count);
     }
 

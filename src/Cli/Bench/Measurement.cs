@@ -2,7 +2,11 @@ using System.Globalization;
 
 namespace Studies.Cli.Bench;
 
-/// <summary>Repeated measurements of one quantity: mean ± sample standard deviation, as llama-bench reports them.</summary>
+/// <summary>
+/// Repeated measurements of one quantity: mean ± sample standard deviation, as llama-bench reports them, and the
+/// median, which ratios use: on a shared machine other processes only ever slow a repetition down, and the median
+/// is what a burst of their load moves least.
+/// </summary>
 internal sealed class Measurement
 {
     private readonly List<double> _values = [];
@@ -25,11 +29,30 @@ internal sealed class Measurement
         }
     }
 
+    public double Median
+    {
+        get
+        {
+            if (_values.Count == 0)
+            {
+                return double.NaN;
+            }
+
+            var sorted = _values.Order().ToArray();
+            int mid = sorted.Length / 2;
+            return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        }
+    }
+
     public void Add(double value) => _values.Add(value);
 
     public void AddRange(IEnumerable<double> values) => _values.AddRange(values);
 
-    /// <summary>"12,345 ± 678" with the given number of decimals.</summary>
-    public string Format(int decimals = 0) => string.Create(CultureInfo.InvariantCulture,
-        $"{Mean.ToString("N" + decimals, CultureInfo.InvariantCulture)} ± {StandardDeviation.ToString("N" + decimals, CultureInfo.InvariantCulture)}");
+    /// <summary>"12,345 ± 678 (median 12,400)" with the given number of decimals.</summary>
+    public string Format(int decimals = 0)
+    {
+        string f = "N" + decimals.ToString(CultureInfo.InvariantCulture);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{Mean.ToString(f, CultureInfo.InvariantCulture)} ± {StandardDeviation.ToString(f, CultureInfo.InvariantCulture)} (median {Median.ToString(f, CultureInfo.InvariantCulture)})");
+    }
 }

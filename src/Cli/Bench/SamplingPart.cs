@@ -60,7 +60,7 @@ internal sealed class SamplingPart : IBenchmarkPart
             }
         }
 
-        double ratio = independent.Mean / batched.Mean;
+        double ratio = independent.Median / batched.Median;
         bool met = result.Target("time", ratio, Target);
         result.Figure("time.batched", batched, "s");
         result.Figure("time.independent", independent, "s");
@@ -79,8 +79,8 @@ internal sealed class SamplingPart : IBenchmarkPart
         return result;
     }
 
-    private static string Ms(Measurement seconds) =>
-        string.Create(CultureInfo.InvariantCulture, $"{seconds.Mean * 1000:N1} ± {seconds.StandardDeviation * 1000:N1}");
+    private static string Ms(Measurement seconds) => string.Create(CultureInfo.InvariantCulture,
+        $"{seconds.Mean * 1000:N1} ± {seconds.StandardDeviation * 1000:N1} (median {seconds.Median * 1000:N1})");
 
     private static async Task<Set> SampleAsync(LocalLanguageModel model, GenerationRequest request, CancellationToken ct)
     {
