@@ -98,8 +98,12 @@ internal sealed class LlamaBenchTool
         throw new UserInputException($"studies bench builds its baseline, llama-bench, with build/build-llama-tools.sh of the repository, but no repository (Studies.sln) is above {AppContext.BaseDirectory}: run it from a clone (./studies bench).");
     }
 
-    private static string LastLine(string text) =>
-        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "no output";
+    /// <summary>The last line a tool wrote on stderr (its error), without its own "error: " prefix.</summary>
+    private static string LastLine(string text)
+    {
+        string line = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "no output";
+        return line.StartsWith("error: ", StringComparison.Ordinal) ? line["error: ".Length..] : line;
+    }
 
     /// <summary>Runs a program to its end; with <paramref name="forwardStderr"/> its progress lines go to the status.</summary>
     private async Task<(int Code, string Stdout, string Stderr)> RunAsync(string file, IReadOnlyList<string> args, bool forwardStderr, CancellationToken ct)
