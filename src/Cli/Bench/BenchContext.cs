@@ -3,12 +3,10 @@ using Studies.Backends.Local;
 namespace Studies.Cli.Bench;
 
 /// <summary>What every part needs: the model, the thread count, how often to repeat, and the baseline tool.</summary>
-internal sealed class BenchContext(string modelPath, string modelName, int threads, int repetitions, int rounds,
+internal sealed class BenchContext(string modelPath, int threads, int repetitions, int rounds,
     Func<LocalBackendOptions, LocalLanguageModel> load, LlamaBenchTool llamaBench, Action<string> status)
 {
     public string ModelPath { get; } = modelPath;
-
-    public string ModelName { get; } = modelName;
 
     /// <summary>Threads per llama.cpp context, on both sides of every comparison.</summary>
     public int Threads { get; } = threads;

@@ -32,11 +32,17 @@ internal sealed class IclScoringPart : IBenchmarkPart
         BenchPrompts.Check(studies, workload[0].Prompt + string.Concat(IclWorkload.Labels));
         string unrelated = BenchPrompts.OfLength(studies, 16);
 
+        // Concurrent trials: as many requests at once as the model has contexts (one per core by default).
+        await using var concurrent = context.Load(new LocalBackendOptions { Threads = context.Threads });
+        var concurrentTime = new Measurement();
+        await ScoreAllAsync(concurrent, [unrelated], ct);
+
         var studiesTime = new Measurement();
         var naiveTime = new Measurement();
         long studiesTokens = 0, naiveTokens = 0;
         int[] studiesChoice = [], naiveChoice = [];
         double maxDifference = 0;
+        bool concurrentAgree = true;
         await ScoreAllAsync(studies, [unrelated], ct); // warm-up on another prompt: the demonstrations start uncached
         await ScoreEachAsync(naive, [unrelated], ct);
         for (int round = 1; round <= context.Rounds; round++)
@@ -51,6 +57,15 @@ internal sealed class IclScoringPart : IBenchmarkPart
             studiesTime.Add(s.Seconds);
             studiesTokens = s.Tokens;
             studiesChoice = s.Choices;
+            if (concurrent.Contexts > 1)
+            {
+                context.Status($"icl round {round}/{context.Rounds}: {concurrent.Contexts} concurrent requests on {concurrent.Contexts} contexts");
+                await ScoreAllAsync(concurrent, [unrelated], ct);
+                var p = await ScoreConcurrentlyAsync(concurrent, workload.Select(w => w.Prompt).ToArray(), ct);
+                concurrentTime.Add(p.Seconds);
+                concurrentAgree &= p.Choices.SequenceEqual(s.Choices);
+            }
+
             naiveChoice = n.Choices;
             maxDifference = Math.Max(maxDifference, s.Scores.Zip(n.Scores, (a, b) => Math.Abs(a - b)).Max());
         }
@@ -74,7 +89,41 @@ internal sealed class IclScoringPart : IBenchmarkPart
         result.Row(new BenchRow("wall time, s", studiesTime.Format(3), naiveTime.Format(3), timeRatio, $"naive/ours >= {TimeTarget:0}", timeMet));
         result.Row(new BenchRow("same label chosen for every item", agree ? "yes" : "NO",
             string.Create(CultureInfo.InvariantCulture, $"max |logprob diff| {maxDifference:G2}"), null, "", null));
+        if (concurrentTime.Count > 0)
+        {
+            double speedup = studiesTime.Median / concurrentTime.Median;
+            result.Figure("time.studies_concurrent", concurrentTime, "s");
+            result.Figure("concurrency_speedup_ratio", speedup);
+            result.Figure("concurrent_choices_agree", concurrentAgree);
+            result.Row(new BenchRow($"wall time, s: {concurrent.Contexts} requests at once on {concurrent.Contexts} contexts (baseline: one at a time)",
+                concurrentTime.Format(3), studiesTime.Format(3), speedup, "for reference", null));
+        }
+
         return result;
+    }
+
+    /// <summary>The Studies way with concurrent trials: one request per item, as many at once as there are contexts.</summary>
+    private static async Task<Pass> ScoreConcurrentlyAsync(LocalLanguageModel model, IReadOnlyList<string> prompts, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var pass = new Pass(prompts.Count);
+        var scores = new double[prompts.Count][];
+        int next = -1;
+        await Task.WhenAll(Enumerable.Range(0, model.Contexts).Select(async _ =>
+        {
+            for (int i = Interlocked.Increment(ref next); i < prompts.Count; i = Interlocked.Increment(ref next))
+            {
+                var r = await model.ScoreAsync(new ScoringRequest { Prefix = ModelPrompt.Raw(prompts[i]), Candidates = IclWorkload.Labels }, ct);
+                scores[i] = r.Candidates.Select(c => c.SumLogprob).ToArray();
+            }
+        }));
+        pass.Seconds = clock.Elapsed.TotalSeconds;
+        for (int i = 0; i < prompts.Count; i++)
+        {
+            pass.Record(i, scores[i]);
+        }
+
+        return pass;
     }
 
     /// <summary>The Studies way: one request per item with all labels.</summary>

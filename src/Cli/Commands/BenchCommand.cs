@@ -44,7 +44,7 @@ internal static class BenchCommand
             string path = host.Services.GetRequiredService<ModelCatalog>().Resolve(parse.GetValue(model)!);
             string name = Path.GetFileNameWithoutExtension(path);
             var status = (string message) => Console.Error.WriteLine($"bench: {message}");
-            var context = new BenchContext(path, name, t, reps, r, options => loader.LoadLocal(path, options), new LlamaBenchTool(status), status);
+            var context = new BenchContext(path, t, reps, r, options => loader.LoadLocal(path, options), new LlamaBenchTool(status), status);
 
             var machine = MachineInfo.Describe();
             string loadBefore = MachineInfo.LoadAverage();
