@@ -8,7 +8,7 @@ namespace Studies.Cli.Bench;
 internal sealed record MachineInfo(string Cpu, int Cores, long MemoryBytes, string OperatingSystem, string DotNet, string LlamaCpp)
 {
     public static MachineInfo Describe() => new(
-        ReadField("/proc/cpuinfo", "model name") ?? RuntimeInformation.ProcessArchitecture.ToString(),
+        CpuName(),
         Environment.ProcessorCount,
         long.TryParse(ReadField("/proc/meminfo", "MemTotal")?.Split(' ')[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out long kb) ? kb * 1024 : 0,
         RuntimeInformation.OSDescription,
@@ -30,6 +30,22 @@ internal sealed record MachineInfo(string Cpu, int Cores, long MemoryBytes, stri
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Cpu}, {Cores} cores, {MemoryBytes / (1024.0 * 1024 * 1024):0.#} GiB; {OperatingSystem}; {DotNet}; {LlamaCpp}");
+
+    /// <summary>The CPU's name with its family, model and widest vector extension (a VM may show only "AMD EPYC").</summary>
+    private static string CpuName()
+    {
+        string? name = ReadField("/proc/cpuinfo", "model name");
+        if (name is null)
+        {
+            return RuntimeInformation.ProcessArchitecture.ToString();
+        }
+
+        string flags = " " + (ReadField("/proc/cpuinfo", "flags") ?? "") + " ";
+        string vector = flags.Contains(" avx512f ", StringComparison.Ordinal) ? "AVX-512"
+            : flags.Contains(" avx2 ", StringComparison.Ordinal) ? "AVX2"
+            : "no AVX2";
+        return $"{name} (family {ReadField("/proc/cpuinfo", "cpu family")}, model {ReadField("/proc/cpuinfo", "model\t")}, {vector})";
+    }
 
     private static string? ReadField(string file, string name)
     {
