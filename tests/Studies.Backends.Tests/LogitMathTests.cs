@@ -34,9 +34,9 @@ public sealed class LogitMathTests
     }
 
     [Fact]
-    public void ArgMaxIgnoresNaNLikeTheGreedySampler()
+    public void ArgMaxIgnoresNaNAndSignedZerosLikeTheGreedySampler()
     {
-        float[] logits = [1f, float.NaN, 3f, 2f];
-        Assert.Equal(2, LogitMath.ArgMax(logits));
+        Assert.Equal(2, LogitMath.ArgMax([1f, float.NaN, 3f, 2f]));
+        Assert.Equal(1, LogitMath.ArgMax([-1f, -0f, 0f, -2f]));
     }
 }

@@ -19,14 +19,15 @@ internal static class LogitMath
     /// <summary>The most likely token, the first one on ties (what llama.cpp's greedy sampler picks).</summary>
     public static int ArgMax(ReadOnlySpan<float> logits)
     {
-        // The maximum with SIMD, then its first index: two cheap passes instead of one branchy scalar pass.
-        float max = TensorPrimitives.Max(logits);
-        if (!float.IsNaN(max))
+        // One SIMD pass. It takes the first of equal maxima; it differs from the sampler's plain '>' only for NaN (it
+        // returns the NaN) and for +0 after -0 (it prefers +0): those rare cases take the scalar loop.
+        int index = TensorPrimitives.IndexOfMax(logits);
+        float max = logits[index];
+        if (!float.IsNaN(max) && max != 0f)
         {
-            return logits.IndexOf(max);
+            return index;
         }
 
-        // NaN somewhere: compare as llama.cpp's greedy sampler does, where NaN never wins.
         int best = 0;
         for (int i = 1; i < logits.Length; i++)
         {

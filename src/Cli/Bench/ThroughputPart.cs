@@ -19,6 +19,7 @@ internal sealed class ThroughputPart : IBenchmarkPart
 {
     private const double Target = 0.9;
     private const int Generated = 128;
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
     private static readonly int[] Prompts = [128, 512];
 
     public string Key => "throughput";
@@ -55,13 +56,16 @@ internal sealed class ThroughputPart : IBenchmarkPart
             }
 
             var requests = BuildRequests(models[0]);
+            // Warm-up: graph allocation and caches, as llama-bench's; for .NET also until the JIT has finished
+            // promoting the hot paths to optimized code (its background thread would otherwise run during timings).
             foreach (var model in models)
             {
-                foreach (var t in tests)
+                var warm = Stopwatch.StartNew();
+                for (int w = 0; w < 3 || (warm.Elapsed < WarmUp && w < 100); w++)
                 {
-                    for (int w = 0; w < 3; w++)
+                    foreach (var t in tests)
                     {
-                        await RunOnceAsync(model, requests[t], ct); // warm-up: JIT tiers, graph allocation, caches
+                        await RunOnceAsync(model, requests[t], ct);
                     }
                 }
             }
