@@ -18,6 +18,7 @@ public static class StudiesCli
         root.Subcommands.Add(RunCommand.Build());
         root.Subcommands.Add(DiffCommand.Build());
         root.Subcommands.Add(ReportCommand.Build());
+        root.Subcommands.Add(BenchCommand.Build());
         return root;
     }
 
