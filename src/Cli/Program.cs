@@ -1,1 +1,3 @@
-return 0;
+using Studies.Cli;
+
+return await StudiesCli.RunAsync(args);

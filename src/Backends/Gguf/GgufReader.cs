@@ -149,5 +149,5 @@ public static class GgufReader
     }
 
     private static ModelFileException Corrupt(string path, string detail) =>
-        new(path, $"corrupt GGUF header ({detail}). Fetch the file again.");
+        new(path, $"corrupt or truncated GGUF header ({detail}). Fetch the file again.");
 }

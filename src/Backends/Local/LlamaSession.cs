@@ -12,6 +12,9 @@ namespace Studies.Backends.Local;
 /// </summary>
 internal sealed unsafe class LlamaSession : IDisposable
 {
+    private const int GgmlTypeF32 = 0;
+    private const int GgmlTypeF16 = 1;
+
     private readonly LlamaModel _model;
     private readonly SafeLlamaContextHandle _context;
     private readonly SafeLlamaBatchHandle _batch;
@@ -35,6 +38,10 @@ internal sealed unsafe class LlamaSession : IDisposable
         p.NThreadsBatch = options.Threads;
         p.KvUnified = 1; // sequences branched from one prompt share its cells
         p.NoPerf = 1;
+        // Flash attention on the CPU and an F16 cache make logits depend on how tokens were batched, so prefix reuse
+        // would change scores (by ~1e-2 measured); without them results are bit-identical however the prompt is split.
+        p.FlashAttnType = options.FlashAttention ? 1 : 0;
+        p.TypeK = p.TypeV = options.KvCacheF16 ? GgmlTypeF16 : GgmlTypeF32;
         nint ctx = LlamaNative.llama_init_from_model(model.Handle, p);
         if (ctx == nint.Zero)
         {
@@ -407,10 +414,9 @@ internal sealed unsafe class LlamaSession : IDisposable
             _tokens.Add(session.MakeTokenLogprob(session.LogitsAt(logitIndex), token, request.TopLogprobs));
             int before = _text.Length;
             var piece = session._model.Piece(token);
-            fixed (byte* p = piece)
-            fixed (char* c = _chars)
+            if (!piece.IsEmpty)
             {
-                int n = _decoder.GetChars(p, piece.Length, c, _chars.Length, flush: false);
+                int n = _decoder.GetChars(piece, _chars, flush: false);
                 _text.Append(_chars, 0, n);
             }
 

@@ -27,6 +27,15 @@ public sealed record LocalBackendOptions
     /// <summary>A chat template name (e.g. "chatml") or template text for models whose file has none.</summary>
     public string? ChatTemplate { get; init; }
 
+    /// <summary>
+    /// Flash attention. Off by default: on the CPU it makes logits depend on batch shapes, so the same prompt could
+    /// score differently with and without prefix reuse.
+    /// </summary>
+    public bool FlashAttention { get; init; }
+
+    /// <summary>An F16 KV cache halves its memory at the cost of batch-shape-dependent rounding (F32 by default).</summary>
+    public bool KvCacheF16 { get; init; }
+
     /// <summary>Reuse the KV cache for the prefix shared with the previous request on the same context.</summary>
     public bool PrefixReuse { get; init; } = true;
 }

@@ -142,6 +142,23 @@ public sealed class LocalLanguageModel : ILanguageModel
         return WithSessionAsync(prefix, s => s.Score(prefix, candidates, request.Candidates, request.TopLogprobs, cancellationToken), cancellationToken);
     }
 
+    /// <summary>
+    /// Teacher-forced scoring of exact token sequences (e.g. the tokens a model generated, which need not be the
+    /// canonical tokenization of their text, or another model's output over a shared vocabulary).
+    /// </summary>
+    public Task<ScoringResult> ScoreTokensAsync(ModelPrompt prefix, IReadOnlyList<IReadOnlyList<int>> candidates, int topLogprobs = 0, CancellationToken cancellationToken = default)
+    {
+        if (candidates.Count == 0 || candidates.Any(c => c.Count == 0))
+        {
+            throw new ArgumentException("Scoring needs non-empty candidates.", nameof(candidates));
+        }
+
+        int[] prefixTokens = _model.Tokenize(Render(prefix), addSpecial: true);
+        int[][] tokens = candidates.Select(c => c.ToArray()).ToArray();
+        string[] texts = tokens.Select(t => _model.Detokenize(t)).ToArray();
+        return WithSessionAsync(prefixTokens, s => s.Score(prefixTokens, tokens, texts, topLogprobs, cancellationToken), cancellationToken);
+    }
+
     public ValueTask DisposeAsync()
     {
         foreach (var s in _sessions)

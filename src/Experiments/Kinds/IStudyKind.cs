@@ -23,6 +23,14 @@ public interface IStudyKind
     IReadOnlyList<RequiredCapability> Requirements(StudyDefinition study);
 
     /// <summary>
+    /// Checks the study against its data (items, demonstration pool, model role): e.g. a condition that needs
+    /// multiple-choice items, gold labels outside the label space, a pool too small for the shots. Returns problems
+    /// (empty when valid), never throws for user input. <see cref="Plan"/> throws <see cref="StudyProblemsException"/>
+    /// with the same problems when called on invalid input.
+    /// </summary>
+    IReadOnlyList<StudyProblem> ValidateData(StudyContext context) => [];
+
+    /// <summary>
     /// Expands the study into trials for one model, deterministically: same inputs, same trials in the same order.
     /// Items and demonstrations are shared across conditions so conditions are paired item by item.
     /// </summary>

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Studies.Cli.Commands;
+using Studies.Cli.Output;
+
+namespace Studies.Cli;
+
+/// <summary>The `studies` command: one subcommand per job, each in its own file under Commands/.</summary>
+public static class StudiesCli
+{
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("Studies: behavioral studies of language models under prompting (in-context learning, chain of thought, explanations, uncertainty; base vs assistant).");
+        root.Options.Add(GlobalOptions.Verbose);
+        root.Subcommands.Add(ModelsCommand.Build());
+        root.Subcommands.Add(GenerateCommand.Build());
+        root.Subcommands.Add(ScoreCommand.Build());
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (Console.IsOutputRedirected)
+        {
+            // Spectre assumes 80 columns when not on a terminal; tables in logs and pipes read better wide.
+            Spectre.Console.AnsiConsole.Profile.Width = 200;
+        }
+
+        var root = BuildRoot();
+        var parse = root.Parse(args);
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            return ErrorReporter.Report(e);
+        }
+    }
+}
