@@ -5,6 +5,7 @@ using Studies.Experiments.Kinds;
 using Studies.Experiments.Model;
 using Studies.Experiments.Models;
 using Studies.Experiments.Registry;
+using StudyKindRegistry = Studies.Experiments.Registry.StudyKindRegistry;
 
 namespace Studies.Experiments.Validation;
 
