@@ -14,6 +14,8 @@ public static class StudiesCli
         root.Subcommands.Add(ModelsCommand.Build());
         root.Subcommands.Add(GenerateCommand.Build());
         root.Subcommands.Add(ScoreCommand.Build());
+        root.Subcommands.Add(DaemonCommand.Build());
+        root.Subcommands.Add(StatusCommand.Build());
         return root;
     }
 
@@ -29,7 +31,9 @@ public static class StudiesCli
         var parse = root.Parse(args);
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+            // No forced exit 2 s after SIGTERM / Ctrl+C (System.CommandLine's default): commands that stop gracefully
+            // (run, daemon) handle the signals themselves and must be allowed to finish their in-flight trials.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }).ConfigureAwait(false);
         }
         catch (Exception e)
         {
