@@ -14,6 +14,8 @@ public static class StudiesCli
         root.Subcommands.Add(ModelsCommand.Build());
         root.Subcommands.Add(GenerateCommand.Build());
         root.Subcommands.Add(ScoreCommand.Build());
+        root.Subcommands.Add(ValidateCommand.Build());
+        root.Subcommands.Add(RunCommand.Build());
         root.Subcommands.Add(DaemonCommand.Build());
         root.Subcommands.Add(StatusCommand.Build());
         return root;
@@ -21,7 +23,7 @@ public static class StudiesCli
 
     public static async Task<int> RunAsync(string[] args)
     {
-        if (Console.IsOutputRedirected)
+        if (Console.IsOutputRedirected || Console.IsErrorRedirected)
         {
             // Spectre assumes 80 columns when not on a terminal; tables in logs and pipes read better wide.
             Spectre.Console.AnsiConsole.Profile.Width = 200;
@@ -31,8 +33,6 @@ public static class StudiesCli
         var parse = root.Parse(args);
         try
         {
-            // No forced exit 2 s after SIGTERM / Ctrl+C (System.CommandLine's default): commands that stop gracefully
-            // (run, daemon) handle the signals themselves and must be allowed to finish their in-flight trials.
             return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }).ConfigureAwait(false);
         }
         catch (Exception e)

@@ -109,13 +109,14 @@ public sealed partial class SchedulerTests : IDisposable
     {
         string path = _dir.File("exp.yaml", Yaml);
         using var gate = new SemaphoreSlim(0);
-        var provider = new FakeModelProvider(n => new FakeLanguageModel(n) { Gate = gate }, "tiny", "other");
+        var inFlight = new TaskCompletionSource();
+        var provider = new FakeModelProvider(n => new FakeLanguageModel(n) { Gate = gate, Started = () => inFlight.TrySetResult() }, "tiny", "other");
         using var engine = Engine(provider);
         using var stop = new CancellationTokenSource();
         using var abort = new CancellationTokenSource();
 
         var run = engine.Engine.RunAsync(Request(path), NullRunProgress.Instance, stop.Token, abort.Token);
-        await Task.Delay(200);
+        await inFlight.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await stop.CancelAsync();
         await abort.CancelAsync();
         var result = await run.WaitAsync(TimeSpan.FromSeconds(30));
@@ -271,14 +272,16 @@ public sealed partial class SchedulerTests : IDisposable
             },
         }, "tiny", "other"));
         builder.Services.Configure<ResultsOptions>(o => o.Root = _dir.Combine("results"));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         using var host = builder.Build();
         await host.StartAsync();
         gate.Release(4);
         await busy.Task.WaitAsync(TimeSpan.FromSeconds(30)); // 4 finished, the next ones in flight
 
+        // Release what is in flight (at most 5: concurrency 3 + 2). A trial taken before the stop was seen would wait
+        // on the gate until the host's shutdown timeout aborts it (not recorded): the run is interrupted either way.
         var stopping = host.StopAsync();
-        await Task.Delay(100);
-        gate.Release(1000);
+        gate.Release(5);
         await stopping.WaitAsync(TimeSpan.FromSeconds(60));
 
         var result = await host.Services.GetRequiredService<StudyRunService>().Completion;

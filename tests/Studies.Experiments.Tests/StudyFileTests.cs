@@ -223,6 +223,19 @@ public sealed class StudyFileTests
         Assert.Equal(["TinyStories-656K", "TinyStories-656K-chat"], result.File!.Studies[0].Models.Select(m => m.DisplayName));
     }
 
+    [Theory]
+    [InlineData("loglik", ScoringMethod.LogLikelihood)]
+    [InlineData("loglikelihood", ScoringMethod.LogLikelihood)]
+    [InlineData("generate", ScoringMethod.Generation)]
+    [InlineData("generation", ScoringMethod.Generation)]
+    public void Scoring_accepts_the_short_and_long_names(string written, ScoringMethod expected)
+    {
+        var result = StudyFileLoader.Parse($"studies: [{{name: a, kind: icl, dataset: d.jsonl, models: [m], scoring: {written}}}]", "exp.yaml");
+
+        Assert.Empty(result.Problems);
+        Assert.Equal(expected, result.File!.Studies[0].Definition.Scoring);
+    }
+
     [Fact]
     public void Sampling_defaults_are_greedy()
     {

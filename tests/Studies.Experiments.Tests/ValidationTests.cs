@@ -35,7 +35,7 @@ public sealed class ValidationTests : IDisposable
             """);
 
         Assert.Equal([
-            "exp.yaml:3:11: unknown study kind 'fak'. Did you mean 'fake'? Known kinds: fake.",
+            "exp.yaml:3:11: unknown study kind 'fak'. Did you mean 'fake'? Known kinds: icl, cot, explanations, uncertainty, fake.",
             "exp.yaml:10:18: unknown condition type 'prefixd' for kind 'fake'. Did you mean 'prefixed'? Known types: plain, prefixed.",
         ], problems);
     }
@@ -125,7 +125,7 @@ public sealed class ValidationTests : IDisposable
               models: [{name: tiny, backend: fake}]
             studies:
               - name: a
-                kind: icl
+                kind: survey
                 dataset: missing.jsonl
               - name: b
                 kind: fake
@@ -139,7 +139,7 @@ public sealed class ValidationTests : IDisposable
 
         Assert.Equal(5, problems.Length);
         Assert.Contains("exp.yaml:14:17: 'max_tokens' in study 'c' must be a whole number, not the text \"many\": write e.g. max_tokens: 48", problems);
-        Assert.Contains("exp.yaml:5:11: unknown study kind 'icl'. Known kinds: fake.", problems);
+        Assert.Contains("exp.yaml:5:11: unknown study kind 'survey'. Known kinds: icl, cot, explanations, uncertainty, fake.", problems);
         Assert.Contains(problems, p => p.StartsWith("exp.yaml:6:14: dataset file 'missing.jsonl' of study 'a' not found", StringComparison.Ordinal));
         Assert.Contains("exp.yaml:9:46: the field 'txt' (mapped to input) is not in the data. Did you mean 'text'? Available fields: id, text, label.", problems);
         Assert.Contains(problems, p => p.StartsWith("exp.yaml:13:18: parameter 'prefix' of condition 'prefixed' of study 'c': model 'tiny' cannot encode '\u00a7' (U+00A7)", StringComparison.Ordinal));

@@ -132,8 +132,8 @@ internal sealed class MappingReader
         return null;
     }
 
-    /// <summary>One of a fixed set of words, with "did you mean" for a misspelling.</summary>
-    public T? Choice<T>(string key, IReadOnlyDictionary<string, T> choices)
+    /// <summary>One of a fixed set of words, with "did you mean" for a misspelling; messages list the first <paramref name="shown"/> (the rest are aliases).</summary>
+    public T? Choice<T>(string key, IReadOnlyDictionary<string, T> choices, int shown = int.MaxValue)
         where T : struct
     {
         if (Text(key, choices.Keys.First()) is not { } text)
@@ -147,7 +147,7 @@ internal sealed class MappingReader
         }
 
         Problem(ValueLocation(key),
-            $"'{key}' in {Where} must be one of {string.Join(", ", choices.Keys)}, not '{text}'.{Suggestions.DidYouMean(text, choices.Keys)}");
+            $"'{key}' in {Where} must be one of {string.Join(", ", choices.Keys.Take(shown))}, not '{text}'.{Suggestions.DidYouMean(text, choices.Keys.Take(shown))}");
         return null;
     }
 

@@ -21,10 +21,13 @@ internal static class StudyFileBinder
 
     public static readonly IReadOnlyList<string> SamplingKeys = ["temperature", "top_k", "top_p", "min_p"];
 
+    // The long names are accepted too: the kinds' messages say "scoring: generation" / "scoring: loglikelihood".
     private static readonly Dictionary<string, ScoringMethod> Scorings = new()
     {
         ["loglik"] = ScoringMethod.LogLikelihood,
         ["generate"] = ScoringMethod.Generation,
+        ["loglikelihood"] = ScoringMethod.LogLikelihood,
+        ["generation"] = ScoringMethod.Generation,
     };
 
     public static StudyFile? Bind(ConfigNode? root, string path, string fullPath, ICollection<StudyProblem> problems)
@@ -92,7 +95,7 @@ internal static class StudyFileBinder
             Backend = r.Text("backend", "local") ?? defaults.Backend,
             Sampling = BindSampling(r.Mapping("sampling", "sampling: {temperature: 0.8, top_p: 0.95}"), "defaults", defaults.Sampling, problems),
             Seeds = BindSeeds(r) ?? defaults.Seeds,
-            Scoring = r.Choice("scoring", Scorings) ?? defaults.Scoring,
+            Scoring = r.Choice("scoring", Scorings, shown: 2) ?? defaults.Scoring,
             MaxTokens = r.Int("max_tokens", 1, 100_000, "48") ?? defaults.MaxTokens,
             Threads = r.Int("threads", 1, 1024, "1") ?? defaults.Threads,
             Contexts = r.Int("contexts", 1, 256, "2") ?? defaults.Contexts,
@@ -151,7 +154,7 @@ internal static class StudyFileBinder
             Kind = kind ?? "",
             Labels = labels,
             Seeds = BindSeeds(r) ?? defaults.Seeds,
-            Scoring = r.Choice("scoring", Scorings) ?? defaults.Scoring,
+            Scoring = r.Choice("scoring", Scorings, shown: 2) ?? defaults.Scoring,
             Sampling = BindSampling(r.Mapping("sampling", "sampling: {temperature: 0.8}"), where, defaults.Sampling, problems),
             MaxTokens = r.Int("max_tokens", 1, 100_000, "48") ?? defaults.MaxTokens,
             Parameters = r.Mapping("parameters", "parameters: {samples: 10}") is { } p

@@ -4,7 +4,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Studies.Backends.Local;
 using Studies.Experiments.Models;
 using Studies.Experiments.Planning;
-using Studies.Experiments.Registry;
+using Studies.Experiments.Kinds;
+using Studies.Experiments.Kinds.Cot;
+using Studies.Experiments.Kinds.Explanations;
+using Studies.Experiments.Kinds.Icl;
+using Studies.Experiments.Kinds.Uncertainty;
 using Studies.Experiments.Results;
 using Studies.Experiments.Scheduling;
 using Studies.Experiments.Validation;
@@ -15,19 +19,24 @@ namespace Studies.Experiments.Engine;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the engine (validator, model loader with the local provider, planner, runner, <see cref="StudyEngine"/>)
-    /// and binds its options to configuration sections "Scheduler", "Results" and "Local" (when configuration is
-    /// registered). Study kinds are added separately as <c>IStudyKind</c> singletons; other backends as
-    /// <see cref="IModelProvider"/> singletons.
+    /// Registers the engine (validator, model loader with the local provider, the four built-in study kinds and their
+    /// registry, planner, runner, <see cref="StudyEngine"/>) and binds its options to configuration sections
+    /// "Scheduler", "Results" and "Local" (when configuration is registered). More kinds are added as
+    /// <c>IStudyKind</c> singletons, other backends (remote) as <see cref="IModelProvider"/> singletons.
     /// </summary>
     public static IServiceCollection AddStudiesEngine(this IServiceCollection services)
     {
+        services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
         services.BindOptional<SchedulerOptions>(SchedulerOptions.Section);
         services.BindOptional<ResultsOptions>(ResultsOptions.Section);
         services.BindOptional<LocalBackendOptions>("Local");
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IModelProvider, LocalModelProvider>());
         services.TryAddSingleton<ModelProviders>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStudyKind, IclStudyKind>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStudyKind, CotStudyKind>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStudyKind, ExplanationsStudyKind>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStudyKind, UncertaintyStudyKind>());
         services.TryAddSingleton<StudyKindRegistry>();
         services.TryAddSingleton<StudyValidator>();
         services.TryAddSingleton<ModelLoader>();

@@ -100,7 +100,7 @@ public sealed class StudyEngine(
 
     private async Task<Prepared> PrepareAsync(string studyFile, StudySelection selection, bool loadModels, IRunProgress progress, CancellationToken cancellationToken)
     {
-        progress.StageChanged(RunStage.Validating, studyFile);
+        Notify(progress, RunStage.Validating, studyFile);
         var loaded = StudyFileLoader.Load(studyFile);
         var validation = await validator.ValidateAsync(loaded, selection, cancellationToken).ConfigureAwait(false);
         var problems = validation.Problems.ToList();
@@ -111,7 +111,7 @@ public sealed class StudyEngine(
         }
 
         // Phase two runs for the studies that resolved, even when others have problems: one pass reports everything.
-        progress.StageChanged(RunStage.LoadingModels, string.Join(", ", validation.Studies.SelectMany(s => s.Spec.Models).Select(m => m.DisplayName).Distinct()));
+        Notify(progress, RunStage.LoadingModels, string.Join(", ", validation.Studies.SelectMany(s => s.Spec.Models).Select(m => m.DisplayName).Distinct()));
         models = await modelLoader.LoadAsync(validation.Studies.SelectMany(s => s.Spec.Models), problems, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -121,7 +121,7 @@ public sealed class StudyEngine(
                 return new Prepared(validation.File, problems, models, null);
             }
 
-            progress.StageChanged(RunStage.Planning, $"{validation.Studies.Count} studies");
+            Notify(progress, RunStage.Planning, $"{validation.Studies.Count} studies");
             var plan = await planner.PlanAsync(validation.File, validation.Studies, models, cancellationToken).ConfigureAwait(false);
             problems.AddRange(plan.Problems);
             return new Prepared(validation.File, problems, models, plan);
@@ -159,6 +159,18 @@ public sealed class StudyEngine(
         };
         return RunStore.Open(new RunStoreRequest { Folder = folder, Manifest = manifest, Session = session, ForceNew = request.ForceNew },
             options, time, loggerFactory.CreateLogger<RunStore>());
+    }
+
+    private void Notify(IRunProgress progress, RunStage stage, string detail)
+    {
+        try
+        {
+            progress.StageChanged(stage, detail);
+        }
+        catch (Exception e)
+        {
+            _logger.LogWarning(e, "The progress observer failed; the run goes on");
+        }
     }
 
     private sealed record Prepared(StudyFile? File, List<StudyProblem> Problems, ModelSet Models, StudyPlan? Plan);

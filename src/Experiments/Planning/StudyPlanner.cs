@@ -118,6 +118,10 @@ public sealed class StudyPlanner(ILogger<StudyPlanner> logger)
         {
             throw;
         }
+        catch (StudyProblemsException e)
+        {
+            problems.AddRange(e.Problems.Where(p => !problems.Contains(p)));
+        }
         catch (Exception e)
         {
             problems.Add(new StudyProblem(study.Definition.Location,

@@ -183,7 +183,7 @@ public sealed class RunStore : IDisposable
         {
             TrialLog.Repair(trialsPath, logger);
             var latest = new Dictionary<string, TrialStatus>(StringComparer.Ordinal);
-            foreach (var record in TrialLog.ReadLines(trialsPath, logger))
+            foreach (var record in TrialLog.ReadStatuses(trialsPath, logger))
             {
                 latest[record.Key] = record.Status;
             }
@@ -238,17 +238,17 @@ public sealed class RunStore : IDisposable
         var firstSeen = new List<string>();
         foreach (string line in File.ReadLines(TrialsPath, Encoding.UTF8))
         {
-            if (line.Length == 0 || TrialLog.Parse(line) is not { } record)
+            if (line.Length == 0 || TrialLog.KeyOf(line) is not { } key)
             {
                 continue;
             }
 
-            if (!latest.ContainsKey(record.Key))
+            if (!latest.ContainsKey(key))
             {
-                firstSeen.Add(record.Key);
+                firstSeen.Add(key);
             }
 
-            latest[record.Key] = line;
+            latest[key] = line;
         }
 
         string tmp = TrialsPath + ".tmp";

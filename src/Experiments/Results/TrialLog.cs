@@ -39,7 +39,15 @@ public static class TrialLog
     }
 
     /// <summary>Every record line in file order (superseded attempts included).</summary>
-    public static IReadOnlyList<TrialRecord> ReadLines(string path, Microsoft.Extensions.Logging.ILogger? logger = null)
+    public static IReadOnlyList<TrialRecord> ReadLines(string path, Microsoft.Extensions.Logging.ILogger? logger = null) =>
+        Read(path, logger, line => Parse(line));
+
+    /// <summary>The key and status of every line, in file order (cheap: the rest of each line is skipped).</summary>
+    internal static IReadOnlyList<TrialKeyStatus> ReadStatuses(string path, Microsoft.Extensions.Logging.ILogger? logger = null) =>
+        Read(path, logger, ParseStatus);
+
+    private static List<T> Read<T>(string path, Microsoft.Extensions.Logging.ILogger? logger, Func<string, T?> parse)
+        where T : class
     {
         string file = Directory.Exists(path) ? Path.Combine(path, FileName) : path;
         string? folder = Path.GetDirectoryName(Path.GetFullPath(file));
@@ -51,7 +59,7 @@ public static class TrialLog
             }
         }
 
-        var records = new List<TrialRecord>();
+        var records = new List<T>();
         if (!File.Exists(file))
         {
             return records;
@@ -67,7 +75,7 @@ public static class TrialLog
             string? next = reader.ReadLine();
             if (line.Length > 0)
             {
-                if (Parse(line) is { } record)
+                if (parse(line) is { } record)
                 {
                     records.Add(record);
                 }
@@ -135,6 +143,38 @@ public static class TrialLog
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// The key of a line without parsing it: lines this engine writes start with {"key":"...". Anything else (or a
+    /// key with escapes) goes through the parser.
+    /// </summary>
+    internal static string? KeyOf(string line)
+    {
+        const string prefix = "{\"key\":\"";
+        if (line.StartsWith(prefix, StringComparison.Ordinal) && line.EndsWith('}'))
+        {
+            int end = line.IndexOf('"', prefix.Length);
+            if (end > prefix.Length && line.IndexOf('\\', prefix.Length, end - prefix.Length) < 0)
+            {
+                return line[prefix.Length..end];
+            }
+        }
+
+        return ParseStatus(line)?.Key;
+    }
+
+    internal static TrialKeyStatus? ParseStatus(string line)
+    {
+        try
+        {
+            var status = JsonSerializer.Deserialize(line, TrialKeyStatusJsonContext.Default.TrialKeyStatus);
+            return status is { Key.Length: > 0 } ? status : null;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

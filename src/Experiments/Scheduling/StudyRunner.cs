@@ -11,8 +11,9 @@ namespace Studies.Experiments.Scheduling;
 
 /// <summary>
 /// Runs a plan's unfinished trials through a bounded channel pipeline: per model, a producer feeds a bounded queue
-/// drained by as many workers as the model's concurrency; all workers hand finished records to one writer loop that
-/// appends them to the <see cref="RunStore"/>. Models run side by side, each in plan order.
+/// drained by as many workers as the model's concurrency; a worker appends each finished trial to the
+/// <see cref="RunStore"/> itself, under a lock (an append is one short write, so this costs less than handing records
+/// to a writer task, and a slow disk still pushes back on the workers). Models run side by side, each in plan order.
 /// <para>
 /// Stopping: when <c>stopToken</c> fires, no new trial is taken; in-flight trials finish (their Execute sees only
 /// <c>abortToken</c>) and are saved, then the run ends Interrupted. <c>abortToken</c> cuts in-flight trials short
@@ -30,24 +31,16 @@ public sealed class StudyRunner(IOptions<SchedulerOptions> options, TimeProvider
         state.Skipped = plan.Trials.Count - pending.Count;
         logger.LogInformation("Running {Pending} trials ({Skipped} already done) into {Folder}", pending.Count, state.Skipped, store.Folder);
 
-        // Stops producers and workers when stopping is asked for, or when the writer fails (nothing could be saved).
+        // Stops producers and workers when stopping is asked for, or when saving fails (nothing more could be kept).
         using var halt = CancellationTokenSource.CreateLinkedTokenSource(stopToken);
-        var results = Channel.CreateBounded<TrialRecord>(new BoundedChannelOptions(Math.Max(1, settings.ResultsQueueCapacity))
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
-
         Notify(() => progress.StageChanged(RunStage.Running, $"{pending.Count} trials to run"));
         Notify(() => progress.RunStarted(state.Snapshot(0, 0, null)));
-        var writer = Task.Run(() => WriteLoopAsync(results, state, progress, halt), CancellationToken.None);
         using var ticking = new CancellationTokenSource();
         var ticker = Task.Run(() => TickAsync(state, progress, settings, ticking.Token), CancellationToken.None);
 
-        var lanes = pending.GroupBy(t => t.Model).Select(g => RunLaneAsync(g.Key, g.ToList(), results.Writer, state, settings, halt.Token, abortToken)).ToArray();
+        var lanes = pending.GroupBy(t => t.Model).Select(g => RunLaneAsync(g.Key, g.ToList(), state, progress, settings, halt, abortToken)).ToArray();
         await Task.WhenAll(lanes).ConfigureAwait(false);
-        results.Writer.TryComplete();
-        await writer.ConfigureAwait(false);
+        state.Sync();
         await ticking.CancelAsync().ConfigureAwait(false);
         await ticker.ConfigureAwait(false);
 
@@ -71,11 +64,12 @@ public sealed class StudyRunner(IOptions<SchedulerOptions> options, TimeProvider
         }
     }
 
-    private async Task RunLaneAsync(LoadedModel model, List<PlannedTrial> trials, ChannelWriter<TrialRecord> results, RunState state,
-        SchedulerOptions settings, CancellationToken stop, CancellationToken abort)
+    private async Task RunLaneAsync(LoadedModel model, List<PlannedTrial> trials, RunState state, IRunProgress progress,
+        SchedulerOptions settings, CancellationTokenSource halt, CancellationToken abort)
     {
+        var stop = halt.Token;
         int workers = settings.MaxConcurrencyPerModel > 0 ? Math.Min(settings.MaxConcurrencyPerModel, model.Concurrency) : model.Concurrency;
-        int capacity = settings.QueueCapacityPerModel > 0 ? settings.QueueCapacityPerModel : 2 * workers;
+        int capacity = settings.QueueCapacityPerModel > 0 ? settings.QueueCapacityPerModel : 64 + 2 * workers;
         var queue = Channel.CreateBounded<PlannedTrial>(new BoundedChannelOptions(capacity)
         {
             SingleWriter = true,
@@ -103,38 +97,61 @@ public sealed class StudyRunner(IOptions<SchedulerOptions> options, TimeProvider
         }, CancellationToken.None);
 
         var consumers = Enumerable.Range(0, workers)
-            .Select(_ => Task.Run(() => WorkAsync(queue.Reader, results, state, stop, abort), CancellationToken.None))
+            .Select(_ => Task.Run(() => WorkAsync(queue.Reader, state, progress, halt, abort), CancellationToken.None))
             .ToArray();
         await Task.WhenAll(consumers.Append(producer)).ConfigureAwait(false);
     }
 
-    private async Task WorkAsync(ChannelReader<PlannedTrial> queue, ChannelWriter<TrialRecord> results, RunState state, CancellationToken stop, CancellationToken abort)
+    private async Task WorkAsync(ChannelReader<PlannedTrial> queue, RunState state, IRunProgress progress, CancellationTokenSource halt, CancellationToken abort)
     {
+        var stop = halt.Token;
         try
         {
             while (await queue.WaitToReadAsync(stop).ConfigureAwait(false))
             {
                 while (!stop.IsCancellationRequested && queue.TryRead(out var trial))
                 {
-                    if (await ExecuteAsync(trial, state, abort).ConfigureAwait(false) is not { } record)
+                    if (await ExecuteAsync(trial, state, abort).ConfigureAwait(false) is { } record)
                     {
-                        continue;
-                    }
-
-                    if (!results.TryWrite(record))
-                    {
-                        await results.WriteAsync(record, CancellationToken.None).ConfigureAwait(false);
+                        Save(record, state, progress, halt);
                     }
                 }
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            // Asked to stop: in-flight work above has finished and been handed to the writer.
+            // Asked to stop: the trial in flight above has finished and been saved.
         }
-        catch (ChannelClosedException)
+    }
+
+    private void Save(TrialRecord record, RunState state, IRunProgress progress, CancellationTokenSource halt)
+    {
+        try
         {
-            // The writer failed; the run is ending as faulted.
+            state.Save(record);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            if (state.Fault is null)
+            {
+                state.Fault = $"cannot write to {state.Store.TrialsPath}: {e.Message}";
+                logger.LogError("Stopping the run: {Problem}", state.Fault);
+            }
+
+            halt.Cancel();
+            return;
+        }
+
+        if (record.Status == TrialStatus.Failed)
+        {
+            try
+            {
+                progress.TrialFailed(new TrialFailure(record.Study, record.Model, record.Condition, record.ItemId, record.Key, record.ErrorType ?? "", record.Error ?? ""));
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "The progress observer failed; the run goes on");
+            }
         }
     }
 
@@ -177,43 +194,6 @@ public sealed class StudyRunner(IOptions<SchedulerOptions> options, TimeProvider
         ElapsedMs = Math.Round(time.GetElapsedTime(start).TotalMilliseconds, 3),
         FinishedUtc = time.GetUtcNow(),
     };
-
-    private async Task WriteLoopAsync(Channel<TrialRecord> results, RunState state, IRunProgress progress, CancellationTokenSource halt)
-    {
-        try
-        {
-            await foreach (var record in results.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
-            {
-                state.Store.Append(record);
-                state.Count(record);
-                if (record.Status == TrialStatus.Failed)
-                {
-                    try
-                    {
-                        progress.TrialFailed(new TrialFailure(record.Study, record.Model, record.Condition, record.ItemId, record.Key, record.ErrorType ?? "", record.Error ?? ""));
-                    }
-                    catch (Exception e)
-                    {
-                        logger.LogWarning(e, "The progress observer failed; the run goes on");
-                    }
-                }
-            }
-
-            state.Store.Sync();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            state.Fault = $"cannot write to {state.Store.TrialsPath}: {e.Message}";
-            logger.LogError("Stopping the run: {Problem}", state.Fault);
-            await halt.CancelAsync().ConfigureAwait(false);
-
-            // Workers still running get ChannelClosedException instead of waiting forever on a full queue.
-            results.Writer.TryComplete();
-            while (results.Reader.TryRead(out _))
-            {
-            }
-        }
-    }
 
     private async Task TickAsync(RunState state, IRunProgress progress, SchedulerOptions settings, CancellationToken cancellationToken)
     {
@@ -300,12 +280,13 @@ public sealed class StudyRunner(IOptions<SchedulerOptions> options, TimeProvider
         };
     }
 
-    /// <summary>Counters shared by workers (Interlocked) and the writer loop (its own thread).</summary>
+    /// <summary>Counters shared by workers (Interlocked) and the store they append to (under a lock).</summary>
     private sealed class RunState(StudyPlan plan, RunStore store, TimeProvider time, long started)
     {
         private readonly Dictionary<string, int> _studyIndex = plan.TrialsPerStudy.Select((p, i) => (p.Key, i)).ToDictionary(p => p.Key, p => p.i, StringComparer.Ordinal);
         private readonly int[] _studyCompleted = CountDone(plan, store);
         private readonly int[] _studyFailed = new int[plan.TrialsPerStudy.Count];
+        private readonly Lock _gate = new();
         private int _succeeded;
         private int _failed;
 
@@ -326,8 +307,38 @@ public sealed class StudyRunner(IOptions<SchedulerOptions> options, TimeProvider
 
         public string? Fault { get; set; }
 
-        /// <summary>Writer-loop only.</summary>
-        public void Count(TrialRecord record)
+        /// <summary>Appends a finished trial and counts it (any worker; serialized here).</summary>
+        public void Save(TrialRecord record)
+        {
+            lock (_gate)
+            {
+                Store.Append(record);
+            }
+
+            Count(record);
+        }
+
+        public void Sync()
+        {
+            if (Fault is not null)
+            {
+                return;
+            }
+
+            try
+            {
+                lock (_gate)
+                {
+                    Store.Sync();
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Fault = $"cannot write to {Store.TrialsPath}: {e.Message}";
+            }
+        }
+
+        private void Count(TrialRecord record)
         {
             Interlocked.Add(ref Tokens, record.Timings.EvaluatedTokens + record.CompletionTokens);
             if (record.Status == TrialStatus.Ok)

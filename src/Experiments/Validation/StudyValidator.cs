@@ -4,8 +4,6 @@ using Studies.Experiments.Datasets;
 using Studies.Experiments.Kinds;
 using Studies.Experiments.Model;
 using Studies.Experiments.Models;
-using Studies.Experiments.Registry;
-using StudyKindRegistry = Studies.Experiments.Registry.StudyKindRegistry;
 
 namespace Studies.Experiments.Validation;
 
@@ -67,6 +65,7 @@ public sealed class StudyValidator(StudyKindRegistry kinds, ModelProviders provi
 
                 CheckRole(model, problems);
                 CheckRequirements(study, model, problems);
+                CheckData(study, model, problems);
                 CheckEncodable(study, model, problems);
             }
         }
@@ -77,10 +76,9 @@ public sealed class StudyValidator(StudyKindRegistry kinds, ModelProviders provi
     private ResolvedStudy? ValidateStudy(StudySpec study, StudySelection selection, List<StudyProblem> problems)
     {
         var local = new List<StudyProblem>();
-        var kind = kinds.Find(study.Definition.Kind);
-        if (kind is null)
+        if (!kinds.TryGet(study.Definition.Kind, out var kind))
         {
-            local.Add(new StudyProblem(study.KindLocation, kinds.Unknown(study.Definition.Kind)));
+            local.Add(new StudyProblem(study.KindLocation, UnknownKind(study.Definition.Kind)));
         }
         else
         {
@@ -126,6 +124,31 @@ public sealed class StudyValidator(StudyKindRegistry kinds, ModelProviders provi
         }
 
         return kind is not null && data is not null && local.Count == 0 ? new ResolvedStudy(study, kind, definition, data) : null;
+    }
+
+    private string UnknownKind(string name) => kinds.Names.Count == 0
+        ? $"unknown study kind '{name}': no study kinds are registered in this build."
+        : $"unknown study kind '{name}'.{Suggestions.DidYouMean(name, kinds.Names)} Known kinds: {string.Join(", ", kinds.Names)}.";
+
+    /// <summary>The kind's checks of the data as a model with this role will see it (pool size for the shots, label space...).</summary>
+    private static void CheckData(ResolvedStudy study, LoadedModel model, List<StudyProblem> problems)
+    {
+        try
+        {
+            var context = new StudyContext(study.Definition, study.Data.Items, study.Data.Demos, model.Name, model.Role);
+            foreach (var problem in study.Kind.ValidateData(context))
+            {
+                if (!problems.Contains(problem))
+                {
+                    problems.Add(problem); // the same data problem is reported once, not once per model
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            problems.Add(new StudyProblem(study.Definition.Location,
+                $"the '{study.Kind.Name}' kind failed while checking the data of study '{study.Name}': {e.Message} (a bug in the kind; please report it)."));
+        }
     }
 
     /// <summary>Results name models by display name, so one name must mean one model across the file.</summary>
