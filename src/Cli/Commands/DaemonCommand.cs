@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Studies.Cli.Hosting;
-using Studies.Experiments.Engine;
-using Studies.Experiments.Kinds;
+using Studies.Cli.Output;
+using Studies.Analysis.Sweeps;
 using Studies.Experiments.Sweeps;
 
 namespace Studies.Cli.Commands;
@@ -55,11 +55,7 @@ internal static class DaemonCommand
 
             if (problems.Count > 0)
             {
-                foreach (var problem in problems)
-                {
-                    Console.Error.WriteLine($"error: {problem.Format()}");
-                }
-
+                ProblemPrinter.Print(problems);
                 Console.Error.WriteLine($"{problems.Count} problem(s) in {options.SweepFile}: fix them and start the daemon again.");
                 return 2;
             }
@@ -75,7 +71,8 @@ internal static class DaemonCommand
             double shutdownSeconds = Math.Max(1, parse.GetValue(shutdown));
             using var host = CliHost.Build(parse.GetValue(GlobalOptions.Verbose), services =>
             {
-                AddStudies(services);
+                services.AddStudiesCli();
+                services.AddSingleton<ISweepReporter, SweepReporter>();
                 services.AddSweepDaemon(options);
                 services.AddSystemd();
                 services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(shutdownSeconds));
@@ -95,15 +92,5 @@ internal static class DaemonCommand
             return outcome.ExitCode;
         });
         return command;
-    }
-
-    /// <summary>The engine with the built-in study kinds.</summary>
-    private static void AddStudies(IServiceCollection services)
-    {
-        services.AddStudiesEngine();
-        foreach (string name in StudyKindRegistry.Default.Names)
-        {
-            services.AddSingleton(StudyKindRegistry.Default.Get(name));
-        }
     }
 }

@@ -6,7 +6,7 @@ namespace Studies.Experiments.Sweeps;
 /// Write-to-temp, fsync, rename: a reader (or the next daemon after SIGKILL or a power cut) sees the old file or the
 /// new one, never a torn one.
 /// </summary>
-internal static class AtomicFile
+internal static class AtomicWrite
 {
     public static void WriteAllText(string path, string text) => WriteAllBytes(path, Encoding.UTF8.GetBytes(text));
 

@@ -49,7 +49,7 @@ public sealed class DaemonLock : IDisposable
         try
         {
             int? stale = ReadPid(directory);
-            AtomicFile.WriteAllText(pidPath, Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n");
+            AtomicWrite.WriteAllText(pidPath, Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n");
             return new DaemonLock(flock, pidPath, stale == Environment.ProcessId ? null : stale);
         }
         catch
@@ -111,7 +111,7 @@ public sealed class DaemonLock : IDisposable
         try
         {
             // Emptied, not deleted: the pid file only informs; the flock below is what excludes.
-            AtomicFile.WriteAllText(_pidPath, "");
+            AtomicWrite.WriteAllText(_pidPath, "");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

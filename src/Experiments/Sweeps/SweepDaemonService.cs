@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Studies.Experiments.Engine;
+using Studies.Experiments.Scheduling;
 
 namespace Studies.Experiments.Sweeps;
 
@@ -152,26 +153,49 @@ public sealed class SweepDaemonService(
             Args = options.Args,
         };
         var started = Stopwatch.GetTimestamp();
+        RunResult? result = null;
         try
         {
-            var result = await engine.RunAsync(request, new SweepRunProgress(tracker, point.Id, logger), stoppingToken).ConfigureAwait(false);
+            result = await engine.RunAsync(request, new SweepRunProgress(tracker, point.Id, logger), stoppingToken).ConfigureAwait(false);
             tracker.Finish(point.Id, result);
-            var level = result.Status is Scheduling.RunStatus.Completed or Scheduling.RunStatus.Interrupted ? LogLevel.Information : LogLevel.Warning;
+            var level = result.Status is RunStatus.Completed or RunStatus.Interrupted ? LogLevel.Information : LogLevel.Warning;
             logger.Log(level, "Run {Run} {Status} after {Elapsed}: {Message}", point.Id, result.Status, Durations.Format(Stopwatch.GetElapsedTime(started).TotalSeconds), result.Message);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            tracker.Finish(point.Id, new RunResult { Status = RunStatus.Interrupted, Message = "Interrupted." });
+        }
+        catch (Exception e)
         {
             tracker.Fault(point.Id, e);
             logger.LogError(e, "Run {Run} failed; it is retried later", point.Id);
-        }
-        catch (OperationCanceledException)
-        {
-            tracker.Finish(point.Id, new RunResult { Status = Scheduling.RunStatus.Interrupted, Message = "Interrupted." });
         }
         finally
         {
             // The run's models and contexts were freed: keep the daemon's footprint flat over a long sweep.
             NativeHeap.Trim();
+        }
+
+        if (result?.Status is RunStatus.Completed or RunStatus.CompletedWithFailures && options.Report)
+        {
+            await WriteRunReportAsync(point, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The run's summary.json and report, as `studies run` leaves them; a failure here costs the report only.</summary>
+    private async Task WriteRunReportAsync(SweepPoint point, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await reporter.WriteRunAsync(store.ResultsDirectory(point.Id), stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            logger.LogInformation("Stopping: the report of run {Run} is left for later (`studies report` or the sweep report)", point.Id);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Writing the report of run {Run} failed; its results are complete", point.Id);
         }
     }
 
@@ -187,6 +211,15 @@ public sealed class SweepDaemonService(
         if (signature == _reported)
         {
             return;
+        }
+
+        // Runs finished while a stop cut their own report short get it now.
+        foreach (var point in tracker.Points().Where(p => !File.Exists(Path.Combine(store.ResultsDirectory(p.Id), "report.md"))))
+        {
+            if (status.Runs.Any(r => r.Id == point.Id && r.Phase == RunPhase.Done))
+            {
+                await WriteRunReportAsync(point, stoppingToken).ConfigureAwait(false);
+            }
         }
 
         try

@@ -54,7 +54,7 @@ public sealed class SweepStateStore(string directory)
         string pointPath = Path.Combine(RunDirectory(point.Id), "point.json");
         if (!File.Exists(StudyPath(point.Id)) || File.ReadAllText(StudyPath(point.Id)) != point.StudyYaml)
         {
-            AtomicFile.WriteAllText(StudyPath(point.Id), point.StudyYaml);
+            AtomicWrite.WriteAllText(StudyPath(point.Id), point.StudyYaml);
         }
 
         if (!File.Exists(pointPath))
@@ -89,7 +89,7 @@ public sealed class SweepStateStore(string directory)
     public void WriteManifest(SweepManifest manifest) => Write(ManifestPath, manifest, SweepJsonContext.Default.SweepManifest);
 
     private static void Write<T>(string path, T value, JsonTypeInfo<T> type) =>
-        AtomicFile.WriteAllBytes(path, JsonSerializer.SerializeToUtf8Bytes(value, type));
+        AtomicWrite.WriteAllBytes(path, JsonSerializer.SerializeToUtf8Bytes(value, type));
 
     private static T? Read<T>(string path, JsonTypeInfo<T> type)
         where T : class
