@@ -10,9 +10,10 @@ namespace Studies.Experiments.Sweeps;
 /// <summary>
 /// Expands a sweep into its points: per grid, studies × model sets × seeds × parameter values. Each point is the base
 /// study with the point's values written in, alone in a study file; its id hashes that text, so unchanged points of
-/// an edited sweep keep their runs. Where a parameter goes: temperature / top_k / top_p / min_p into sampling:,
-/// max_tokens / limit / scoring onto the study, a dotted name ("dataset.size") to that path, anything else (shots,
-/// samples, p, ...) into the study's parameters: — and out of its conditions, so the sweep's value is the one used.
+/// an edited sweep keep their runs. Where a value goes: a name the study already uses as a kind parameter (in its
+/// parameters: or a condition) and any other unknown name (shots, samples, p, ...) into the study's parameters: — and
+/// out of its conditions, so the sweep's value is the one used; else temperature / top_k / top_p / min_p into
+/// sampling:, max_tokens / limit / scoring onto the study; a dotted name ("dataset.size") to that path.
 /// </summary>
 public static class SweepExpander
 {
@@ -146,28 +147,37 @@ public static class SweepExpander
     {
         if (name.Contains('.'))
         {
-            return study.WithPath(name.Split('.'), value);
+            string[] path = name.Split('.');
+            study = study.WithPath(path, value);
+            return path is ["parameters", var key] ? WithoutInConditions(study, key) : study;
         }
 
-        if (SamplingKeys.Contains(name))
+        // A name the study already uses as a kind parameter (uncertainty's temperature, say) stays one.
+        bool isParameter = (study.Find("parameters")?.Value as ConfigMapping)?.Find(name) is not null
+            || (study.Find("conditions")?.Value as ConfigSequence)?.Items.OfType<ConfigMapping>().Any(c => c.Find(name) is not null) == true;
+        if (!isParameter && SamplingKeys.Contains(name))
         {
             return study.WithPath(["sampling", name], value);
         }
 
-        if (StudyKeys.Contains(name))
+        if (!isParameter && StudyKeys.Contains(name))
         {
             return study.With(name, value);
         }
 
-        // A kind parameter: study-wide, and removed where a condition sets its own (which would otherwise win).
-        study = study.WithPath(["parameters", name], value);
-        if (study.Find("conditions")?.Value is ConfigSequence conditions)
+        return WithoutInConditions(study.WithPath(["parameters", name], value), name);
+    }
+
+    /// <summary>A study-wide kind parameter only counts where a condition does not set its own: the sweep's value must win.</summary>
+    private static ConfigMapping WithoutInConditions(ConfigMapping study, string name)
+    {
+        if (study.Find("conditions")?.Value is not ConfigSequence conditions)
         {
-            var items = conditions.Items.Select(c => c is ConfigMapping m ? m.Without(name) : c).ToList();
-            study = study.With("conditions", conditions with { Items = items });
+            return study;
         }
 
-        return study;
+        var items = conditions.Items.Select(c => c is ConfigMapping m ? m.Without(name) : c).ToList();
+        return study.With("conditions", conditions with { Items = items });
     }
 
     private static string DisplayName(ConfigNode model) => model switch

@@ -101,6 +101,29 @@ public sealed class SweepExpansionTests : IDisposable
     }
 
     [Fact]
+    public void A_name_the_study_uses_as_a_kind_parameter_stays_one()
+    {
+        var point = Assert.Single(Expand("""
+            defaults: {models: [stories260K]}
+            studies:
+              - name: unc
+                kind: uncertainty
+                dataset: {synthetic: color, size: 4, seed: 1}
+                conditions:
+                  - {type: default, samples: 6, temperature: 1.0}
+            grid:
+              samples: [4]
+              temperature: [0.7]
+            """));
+        var study = Study(point);
+
+        Assert.Equal(4L, study.Definition.Parameters["samples"]);
+        Assert.Equal(0.7, study.Definition.Parameters["temperature"]); // uncertainty's own temperature, not sampling's
+        Assert.Equal(0f, study.Definition.Sampling.Temperature);
+        Assert.Empty(Assert.Single(study.Definition.Conditions).Parameters);
+    }
+
+    [Fact]
     public void Without_a_grid_each_base_study_is_one_point_and_several_grids_unite()
     {
         Assert.Equal(["sentiment", "colors"], Expand("study_file: base.yaml").Select(p => p.Study));
