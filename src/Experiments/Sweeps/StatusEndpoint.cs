@@ -16,7 +16,15 @@ internal sealed class StatusEndpoint(int port, Func<SweepStatus> status, ILogger
     public void Start(CancellationToken cancellationToken)
     {
         _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        _listener.Start();
+        try
+        {
+            _listener.Start();
+        }
+        catch (HttpListenerException e)
+        {
+            throw new InvalidOperationException($"cannot serve the status on http://127.0.0.1:{port}/ ({e.Message}): choose another --status-port.", e);
+        }
+
         logger.LogInformation("Serving the sweep status as JSON on http://127.0.0.1:{Port}/", port);
         _loop = Task.Run(() => ServeAsync(cancellationToken), CancellationToken.None);
     }

@@ -108,8 +108,8 @@ public sealed class SweepDaemonService(
 
             if (now >= nextBeat)
             {
-                logger.LogInformation("Heartbeat: {Status}; RSS {Rss} MiB, GC committed {Committed} MiB", SweepStatusText.Heartbeat(status),
-                    Environment.WorkingSet / (1024 * 1024), GC.GetGCMemoryInfo().TotalCommittedBytes / (1024 * 1024));
+                logger.LogInformation("Heartbeat: {Status}; RSS {Rss} MiB, managed heap {Heap} MiB", SweepStatusText.Heartbeat(status),
+                    Environment.WorkingSet / (1024 * 1024), GC.GetTotalMemory(forceFullCollection: false) / (1024 * 1024));
                 nextBeat = now + options.HeartbeatInterval;
             }
 

@@ -15,7 +15,11 @@ public static class SweepFileReader
 {
     public static readonly IReadOnlyList<string> TopKeys = ["name", "study_file", "defaults", "studies", "grid"];
 
-    public static (SweepDefinition? Sweep, IReadOnlyList<StudyProblem> Problems) Read(string path)
+    /// <param name="relativeTo">
+    /// The folder relative paths (study_file, inline datasets and models) resolve against; null = the file's own folder.
+    /// Queued sweep files pass the main sweep file's folder: they sit in the state folder, away from the studies.
+    /// </param>
+    public static (SweepDefinition? Sweep, IReadOnlyList<StudyProblem> Problems) Read(string path, string? relativeTo = null)
     {
         string text;
         try
@@ -27,10 +31,10 @@ public static class SweepFileReader
             return (null, [new StudyProblem(new SourceLocation(path, 0, 0), $"the sweep file cannot be read ({e.Message}): check the path (looked at {Path.GetFullPath(path)}).")]);
         }
 
-        return Parse(text, path);
+        return Parse(text, path, relativeTo);
     }
 
-    public static (SweepDefinition? Sweep, IReadOnlyList<StudyProblem> Problems) Parse(string text, string path)
+    public static (SweepDefinition? Sweep, IReadOnlyList<StudyProblem> Problems) Parse(string text, string path, string? relativeTo = null)
     {
         var problems = new List<StudyProblem>();
         var root = YamlTreeReader.Read(text, path, problems);
@@ -47,7 +51,7 @@ public static class SweepFileReader
 
         var top = new MappingReader(map, "the sweep file", TopKeys, problems);
         string fullPath = Path.GetFullPath(path);
-        string directory = Path.GetDirectoryName(fullPath)!;
+        string directory = relativeTo is null ? Path.GetDirectoryName(fullPath)! : Path.GetFullPath(relativeTo);
         string name = top.Text("name", "my-sweep") ?? Path.GetFileNameWithoutExtension(fullPath);
         var baseStudies = BaseStudies(top, map, directory, problems, out string? studyFile);
         var grids = Grids(top, map, problems);

@@ -8,13 +8,15 @@ namespace Studies.Experiments.Sweeps;
 public sealed record SweepSnapshot(string Name, IReadOnlyList<string> Sources, IReadOnlyList<SweepPoint> Points, IReadOnlyList<StudyProblem> Problems);
 
 /// <summary>
-/// Reads the sweep file and the queue folder into points. Called at every poll: a file that does not parse (being
-/// edited, or broken) contributes no points this time, its problems are logged once, and the points it had before
-/// are simply not added again — runs are never removed.
+/// Reads the sweep file and the queue folder (relative paths in queued files resolve against the sweep file's folder)
+/// into points. Called at every poll. A file that does not parse (half-saved by an editor, or broken) keeps
+/// contributing the points it last had, and its problems are logged once; a deleted queue file takes its points out of
+/// the sweep (their runs are kept, never removed).
 /// </summary>
 public sealed class SweepSources(SweepDaemonOptions options, SweepStateStore store, ILogger<SweepSources> logger)
 {
     private readonly Dictionary<string, string> _reported = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Name, IReadOnlyList<SweepPoint> Points)> _lastGood = new(StringComparer.Ordinal);
 
     public SweepSnapshot Read()
     {
@@ -32,14 +34,21 @@ public sealed class SweepSources(SweepDaemonOptions options, SweepStateStore sto
         var problems = new List<StudyProblem>();
         foreach (string file in files)
         {
-            var (sweep, readProblems) = SweepFileReader.Read(file);
+            // Relative paths of queued files resolve against the main sweep file's folder, where the studies are.
+            string? relativeTo = file == options.SweepFile ? null : Path.GetDirectoryName(Path.GetFullPath(options.SweepFile));
+            var (sweep, readProblems) = SweepFileReader.Read(file, relativeTo);
             var fileProblems = readProblems.ToList();
             if (sweep is not null)
             {
-                name ??= sweep.Name;
                 var (expanded, expandProblems) = SweepExpander.Expand(sweep);
                 fileProblems.AddRange(expandProblems);
-                points.AddRange(expanded.Where(p => seen.Add(p.Id)));
+                _lastGood[file] = (sweep.Name, expanded);
+            }
+
+            if (_lastGood.TryGetValue(file, out var good))
+            {
+                name ??= good.Name;
+                points.AddRange(good.Points.Where(p => seen.Add(p.Id)));
             }
 
             Report(file, fileProblems);
@@ -60,7 +69,7 @@ public sealed class SweepSources(SweepDaemonOptions options, SweepStateStore sto
         _reported[file] = text;
         if (problems.Count > 0)
         {
-            logger.LogError("{File} has {Count} problem(s); its valid points are used, fix the rest:\n{Problems}", file, problems.Count, text);
+            logger.LogError("{File} has {Count} problem(s); fix them (points that could be read are used, the file is read again at each poll):\n{Problems}", file, problems.Count, text);
         }
     }
 }

@@ -51,10 +51,10 @@ public sealed class DaemonLifecycleTests(ITestOutputHelper log) : IDisposable
         // The sweep grows: seed 4 appears and shots=0 leaves (edited file); a queue file adds a colors run.
         var before = Points(state);
         File.WriteAllText(sweep, SweepFiles.Sweep("[sentiment]", "[0, 1, 2, 3, 4]", "[2]"));
-        File.WriteAllText(Path.Combine(state, "queue", "extra.yaml"), $"""
-            study_file: {_dir.Combine("base.yaml")}
-            grid: {"{"}studies: [colors], models: [[stories260K, stories260K-chat]], seeds: [0]{"}"}
-            """);
+        File.WriteAllText(Path.Combine(state, "queue", "extra.yaml"), """
+            study_file: base.yaml
+            grid: {studies: [colors], models: [[stories260K, stories260K-chat]], seeds: [0]}
+            """); // relative to the sweep file's folder, not the queue's
         await Until(() => Points(state).Count == 6 && !Points(state).SequenceEqual(before), "the grown sweep", daemon);
         var current = Points(state);
         var retired = before.Except(current).ToList();
