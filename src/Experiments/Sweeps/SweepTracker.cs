@@ -80,10 +80,11 @@ public sealed class SweepTracker(SweepStateStore store, SweepDaemonOptions optio
                     _entries[point.Id] = new Entry(point, state) { Done = state.Succeeded, FailedTrials = state.FailedTrials };
                     added++;
                 }
-                else
+                else if (_entries[point.Id].Point.StudyYaml != point.StudyYaml)
                 {
-                    // The same content; paths may have been re-resolved.
+                    // The same point, its study written again (first sight since loading, or paths re-resolved).
                     store.Register(point);
+                    _entries[point.Id].Point = point;
                 }
             }
 
@@ -293,7 +294,7 @@ public sealed class SweepTracker(SweepStateStore store, SweepDaemonOptions optio
 
     private sealed class Entry(SweepPoint point, RunState state)
     {
-        public SweepPoint Point { get; } = point;
+        public SweepPoint Point { get; set; } = point;
 
         public RunState State { get; set; } = state;
 
