@@ -16,6 +16,9 @@ public static class StudiesCli
         root.Subcommands.Add(ScoreCommand.Build());
         root.Subcommands.Add(ValidateCommand.Build());
         root.Subcommands.Add(RunCommand.Build());
+        root.Subcommands.Add(DiffCommand.Build());
+        root.Subcommands.Add(ReportCommand.Build());
+        root.Subcommands.Add(BenchCommand.Build());
         root.Subcommands.Add(DaemonCommand.Build());
         root.Subcommands.Add(StatusCommand.Build());
         return root;
@@ -31,6 +34,18 @@ public static class StudiesCli
 
         var root = BuildRoot();
         var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?"))
+        {
+            // A mistyped command line is a user error (exit 2), like every other; CI gates rely on 1 meaning "regression".
+            foreach (var error in parse.Errors)
+            {
+                Console.Error.WriteLine($"error: {error.Message}");
+            }
+
+            Console.Error.WriteLine($"See '{string.Join(' ', parse.CommandResult.Command.Name is "studies" ? ["studies"] : new[] { "studies", parse.CommandResult.Command.Name })} --help'.");
+            return Output.ErrorReporter.UserError;
+        }
+
         try
         {
             return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }).ConfigureAwait(false);

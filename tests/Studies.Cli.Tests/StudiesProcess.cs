@@ -11,6 +11,23 @@ public static class StudiesProcess
 
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string workingDirectory, params string[] args)
     {
+        using var process = Start(workingDirectory, args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Sends a POSIX signal (15 = SIGTERM) to a child process.</summary>
+    public static void Signal(Process process, int signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    public static Process Start(string workingDirectory, params string[] args)
+    {
         if (!Directory.Exists(SharedModels))
         {
             Assert.Fail($"{SharedModels} is missing: the CLI tests need the shared models beside the repository (see README).");
@@ -29,12 +46,7 @@ public static class StudiesProcess
         }
 
         start.Environment["STUDIES_MODELS"] = SharedModels;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
+        return Process.Start(start)!;
     }
 
     private static string FindRoot()

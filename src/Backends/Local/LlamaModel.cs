@@ -12,6 +12,7 @@ namespace Studies.Backends.Local;
 internal sealed unsafe class LlamaModel : IDisposable
 {
     private readonly byte[][] _pieces;
+    private readonly string?[] _pieceTexts; // decoded on first use: no string is built per generated token
     private readonly VocabularyGuard _guard;
 
     private LlamaModel(SafeLlamaModelHandle handle, GgufFile gguf, string? chatTemplate)
@@ -23,6 +24,7 @@ internal sealed unsafe class LlamaModel : IDisposable
         TrainedContext = LlamaNative.llama_model_n_ctx_train(handle);
         AddBos = LlamaNative.llama_vocab_get_add_bos(Vocab);
         _pieces = new byte[VocabSize][];
+        _pieceTexts = new string?[VocabSize];
         for (int t = 0; t < VocabSize; t++)
         {
             _pieces[t] = ReadPiece(t);
@@ -65,7 +67,18 @@ internal sealed unsafe class LlamaModel : IDisposable
 
     public ReadOnlySpan<byte> Piece(int token) => (uint)token < (uint)_pieces.Length ? _pieces[token] : [];
 
-    public string PieceText(int token) => Encoding.UTF8.GetString(Piece(token));
+    // A race only decodes the same piece twice; strings are immutable, so readers on other threads are safe.
+    public string PieceText(int token) =>
+        (uint)token < (uint)_pieceTexts.Length ? _pieceTexts[token] ??= Encoding.UTF8.GetString(_pieces[token]) : "";
+
+    /// <summary>Bytes of KV cache one token occupies: keys and values of every layer.</summary>
+    public long KvBytesPerToken(bool f16)
+    {
+        int layers = LlamaNative.llama_model_n_layer(Handle);
+        int heads = Math.Max(1, LlamaNative.llama_model_n_head(Handle));
+        long kvWidth = (long)LlamaNative.llama_model_n_embd(Handle) / heads * LlamaNative.llama_model_n_head_kv(Handle);
+        return layers * 2 * kvWidth * (f16 ? 2 : 4);
+    }
 
     public bool IsEndOfGeneration(int token) => LlamaNative.llama_vocab_is_eog(Vocab, token);
 

@@ -23,9 +23,18 @@ public sealed class LocalLanguageModel : ILanguageModel
         _logger = logger;
         _contextLength = options.ContextLength > 0 ? options.ContextLength : model.TrainedContext;
         _sessions = [];
-        for (int i = 0; i < Math.Max(1, options.Contexts); i++)
+        int contexts = ContextCount(model, options, _contextLength);
+        try
         {
-            _sessions.Add(new LlamaSession(model, options, _contextLength));
+            for (int i = 0; i < contexts; i++)
+            {
+                _sessions.Add(new LlamaSession(model, options, _contextLength));
+            }
+        }
+        catch
+        {
+            _sessions.ForEach(s => s.Dispose());
+            throw;
         }
 
         _free = [.. _sessions];
@@ -37,7 +46,7 @@ public sealed class LocalLanguageModel : ILanguageModel
             PromptScoring = true,
             MaxTopLogprobs = model.VocabSize,
             GenerationLogprobs = true,
-            MaxSamples = _free[0].MaxSequences - 1,
+            MaxSamples = _sessions[0].MaxSequences - 1,
             RawCompletion = true,
             Chat = !string.IsNullOrEmpty(model.ChatTemplate),
             Deterministic = true,
@@ -47,6 +56,9 @@ public sealed class LocalLanguageModel : ILanguageModel
     public ModelInfo Info { get; }
 
     public BackendCapabilities Capabilities { get; }
+
+    /// <summary>Requests this model serves at once (its contexts).</summary>
+    public int Contexts => _sessions.Count;
 
     /// <summary>Tokens run through the model since load, over all contexts (for benchmarks and reports).</summary>
     public long EvaluatedTokens => _sessions.Sum(s => s.EvaluatedTokens);
@@ -76,9 +88,10 @@ public sealed class LocalLanguageModel : ILanguageModel
                 SizeBytes = gguf.FileSize,
                 RuntimeVersion = LlamaRuntime.Version,
             };
+            var loaded = new LocalLanguageModel(model, options, info, logger);
             logger.LogInformation("Loaded {Model} ({Parameters} parameters, context {Context}) from {Path} with {Threads} thread(s) x {Contexts} context(s)",
-                info.Name, info.ParameterCount, info.ContextLength, path, options.Threads, options.Contexts);
-            return new LocalLanguageModel(model, options, info, logger);
+                info.Name, info.ParameterCount, loaded.Info.ContextLength, path, options.Threads, loaded.Contexts);
+            return loaded;
         }
         catch
         {
@@ -113,7 +126,7 @@ public sealed class LocalLanguageModel : ILanguageModel
     {
         int[] prompt = _model.Tokenize(Render(request.Prompt), addSpecial: true);
         var stops = StopsFor(request);
-        return WithSessionAsync(prompt, s => s.Generate(prompt, request, stops, cancellationToken), cancellationToken);
+        return WithSessionAsync(prompt, branches: false, s => s.Generate(prompt, request, stops, cancellationToken), cancellationToken);
     }
 
     public async Task<IReadOnlyList<GenerationResult>> SampleAsync(GenerationRequest request, int n, CancellationToken cancellationToken = default)
@@ -126,7 +139,7 @@ public sealed class LocalLanguageModel : ILanguageModel
 
         int[] prompt = _model.Tokenize(Render(request.Prompt), addSpecial: true);
         var stops = StopsFor(request);
-        return await WithSessionAsync(prompt, s => s.Sample(prompt, request, n, stops, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return await WithSessionAsync(prompt, branches: true, s => s.Sample(prompt, request, n, stops, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     public Task<ScoringResult> ScoreAsync(ScoringRequest request, CancellationToken cancellationToken = default)
@@ -139,7 +152,7 @@ public sealed class LocalLanguageModel : ILanguageModel
         string prefixText = Render(request.Prefix);
         int[] prefix = _model.Tokenize(prefixText, addSpecial: true);
         var candidates = request.Candidates.Select(c => ContinuationTokens(prefixText, prefix, c)).ToArray();
-        return WithSessionAsync(prefix, s => s.Score(prefix, candidates, request.Candidates, request.TopLogprobs, cancellationToken), cancellationToken);
+        return WithSessionAsync(prefix, LlamaSession.NeedsBranches(candidates), s => s.Score(prefix, candidates, request.Candidates, request.TopLogprobs, cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -156,7 +169,7 @@ public sealed class LocalLanguageModel : ILanguageModel
         int[] prefixTokens = _model.Tokenize(Render(prefix), addSpecial: true);
         int[][] tokens = candidates.Select(c => c.ToArray()).ToArray();
         string[] texts = tokens.Select(t => _model.Detokenize(t)).ToArray();
-        return WithSessionAsync(prefixTokens, s => s.Score(prefixTokens, tokens, texts, topLogprobs, cancellationToken), cancellationToken);
+        return WithSessionAsync(prefixTokens, LlamaSession.NeedsBranches(tokens), s => s.Score(prefixTokens, tokens, texts, topLogprobs, cancellationToken), cancellationToken);
     }
 
     public ValueTask DisposeAsync()
@@ -169,6 +182,20 @@ public sealed class LocalLanguageModel : ILanguageModel
         _model.Dispose();
         _available.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The configured number of contexts, or the automatic one (see <see cref="LocalBackendOptions.Contexts"/>).</summary>
+    private static int ContextCount(LlamaModel model, LocalBackendOptions options, int contextLength)
+    {
+        const long MemoryBudget = 1L << 30;
+        if (options.Contexts > 0)
+        {
+            return options.Contexts;
+        }
+
+        int byCores = Environment.ProcessorCount / Math.Max(1, options.Threads);
+        long kvBytes = Math.Max(1, contextLength * model.KvBytesPerToken(options.KvCacheF16));
+        return (int)Math.Clamp(Math.Min(byCores, MemoryBudget / kvBytes), 1, 4);
     }
 
     /// <summary>
@@ -204,13 +231,14 @@ public sealed class LocalLanguageModel : ILanguageModel
         return request.Stop;
     }
 
-    private async Task<T> WithSessionAsync<T>(int[] prompt, Func<LlamaSession, T> work, CancellationToken ct)
+    /// <param name="branches">Whether the work runs on branched sequences (a session's multi-sequence context).</param>
+    private async Task<T> WithSessionAsync<T>(int[] prompt, bool branches, Func<LlamaSession, T> work, CancellationToken ct)
     {
         await _available.WaitAsync(ct).ConfigureAwait(false);
         LlamaSession session;
         lock (_free)
         {
-            session = _free.MaxBy(s => s.CommonPrefixLength(prompt))!;
+            session = _free.MaxBy(s => s.CommonPrefixLength(prompt, branches))!;
             _free.Remove(session);
         }
 

@@ -46,7 +46,7 @@ internal static class RunCommand
             var result = await engine.RunAsync(request, progress, stop.Token);
             ProblemPrinter.Print(result.Warnings, "warning");
             ProblemPrinter.Print(result.Problems);
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            var console = StderrConsole.Create();
             console.MarkupLine(result.Status switch
             {
                 RunStatus.Completed => $"[green]done[/] {Markup.Escape(result.Message)}",

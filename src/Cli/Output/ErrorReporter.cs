@@ -15,7 +15,7 @@ internal static class ErrorReporter
 
     public static int Report(Exception e)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        var console = StderrConsole.Create();
         switch (e)
         {
             case OperationCanceledException:

@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Studies.Experiments.Engine;
 using Studies.Experiments.Kinds;
 
 namespace Studies.Cli.Output;
@@ -8,9 +9,9 @@ internal static class ProblemPrinter
 {
     public static void Print(IReadOnlyList<StudyProblem> problems, string severity = "error")
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        var console = StderrConsole.Create();
         string color = severity == "error" ? "red" : "yellow";
-        foreach (var p in problems)
+        foreach (var p in problems.InFileOrder())
         {
             string where = p.Location.ToString();
             console.MarkupLine($"{Markup.Escape(where)}{(where.Length > 0 ? ": " : "")}[{color}]{severity}:[/] {Markup.Escape(p.Message)}");

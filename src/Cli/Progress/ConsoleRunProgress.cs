@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using Studies.Cli.Output;
 using Studies.Experiments.Scheduling;
 
 namespace Studies.Cli.Progress;
@@ -24,12 +25,9 @@ internal sealed class ConsoleRunProgress : IRunProgress, IDisposable
 
     public ConsoleRunProgress()
     {
-        _console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        _console = StderrConsole.Create();
         _interactive = !Console.IsErrorRedirected && _console.Profile.Capabilities.Interactive;
-        if (Console.IsErrorRedirected)
-        {
-            _console.Profile.Width = 200; // plain log lines, not wrapped at 80 columns
-        }
+
     }
 
     public void StageChanged(RunStage stage, string detail) =>

@@ -7,6 +7,7 @@ internal static unsafe partial class LlamaNative
 {
     public const string Llama = "llama";
     public const string Ggml = "ggml";
+    public const string GgmlBase = "ggml-base";
 
     [LibraryImport(Llama)]
     public static partial nint llama_version();
@@ -64,6 +65,18 @@ internal static unsafe partial class LlamaNative
 
     [LibraryImport(Llama)]
     public static partial int llama_model_n_ctx_train(SafeLlamaModelHandle model);
+
+    [LibraryImport(Llama)]
+    public static partial int llama_model_n_embd(SafeLlamaModelHandle model);
+
+    [LibraryImport(Llama)]
+    public static partial int llama_model_n_layer(SafeLlamaModelHandle model);
+
+    [LibraryImport(Llama)]
+    public static partial int llama_model_n_head(SafeLlamaModelHandle model);
+
+    [LibraryImport(Llama)]
+    public static partial int llama_model_n_head_kv(SafeLlamaModelHandle model);
 
     [LibraryImport(Llama)]
     public static partial ulong llama_model_n_params(SafeLlamaModelHandle model);
@@ -128,6 +141,21 @@ internal static unsafe partial class LlamaNative
 
     [LibraryImport(Llama)]
     public static partial float* llama_get_logits_ith(SafeLlamaContextHandle context, int index);
+
+    [LibraryImport(Llama)]
+    public static partial void llama_attach_threadpool(SafeLlamaContextHandle context, nint threadpool, nint threadpoolBatch);
+
+    [LibraryImport(Ggml)]
+    public static partial nint ggml_backend_dev_by_type(int type);
+
+    [LibraryImport(GgmlBase)]
+    public static partial nint ggml_backend_dev_backend_reg(nint device);
+
+    [LibraryImport(GgmlBase, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial nint ggml_backend_reg_get_proc_address(nint registry, string name);
+
+    [LibraryImport(GgmlBase)]
+    public static partial void ggml_threadpool_params_init(GgmlThreadpoolParams* parameters, int threads);
 
     [LibraryImport(Llama)]
     public static partial void llama_set_n_threads(SafeLlamaContextHandle context, int threads, int threadsBatch);

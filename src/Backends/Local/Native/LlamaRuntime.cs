@@ -25,6 +25,9 @@ internal static unsafe class LlamaRuntime
     private static readonly Queue<string> RecentProblems = new();
     private static readonly StringBuilder PendingLine = new();
 
+    [ThreadStatic]
+    private static int _lastLevel;
+
     public static string LibraryDirectory => _libraryDir;
 
     /// <summary>llama.cpp's version string, the npm package pin and where the libraries came from.</summary>
@@ -87,6 +90,7 @@ internal static unsafe class LlamaRuntime
         {
             LlamaNative.Llama => "libllama.*so*",
             LlamaNative.Ggml => "libggml.*so*",
+            LlamaNative.GgmlBase => "libggml-base.*so*",
             _ => "",
         };
         if (pattern.Length == 0)
@@ -94,8 +98,10 @@ internal static unsafe class LlamaRuntime
             return nint.Zero;
         }
 
-        // libllama.so / libllama.v0.5.0.so, but never libllama-common.so.
-        string? file = Directory.GetFiles(_libraryDir, pattern).Where(f => !Path.GetFileName(f).Contains('-')).OrderBy(f => f.Length).FirstOrDefault();
+        // libllama.so / libllama.v0.5.0.so, but never libllama-common.so (libggml-base is the one dashed name wanted).
+        string? file = Directory.GetFiles(_libraryDir, pattern)
+            .Where(f => name == LlamaNative.GgmlBase || !Path.GetFileName(f).Contains('-'))
+            .OrderBy(f => f.Length).FirstOrDefault();
         return file is null ? nint.Zero : NativeLibrary.Load(file);
     }
 
@@ -104,8 +110,15 @@ internal static unsafe class LlamaRuntime
     {
         try
         {
+            // ggml levels: 1 debug, 2 info, 3 warn, 4 error, 5 continuation of the previous line (from the same thread).
+            int effective = level == 5 ? _lastLevel : level;
+            _lastLevel = effective;
+            if (effective is not (3 or 4) && !_logger.IsEnabled(LogLevel.Debug))
+            {
+                return; // chatter nobody reads: not even turned into a string
+            }
+
             string message = Marshal.PtrToStringUTF8(text) ?? "";
-            // ggml levels: 1 debug, 2 info, 3 warn, 4 error, 5 continuation of the previous line.
             lock (PendingLine)
             {
                 PendingLine.Append(message);
@@ -118,7 +131,7 @@ internal static unsafe class LlamaRuntime
                 PendingLine.Clear();
             }
 
-            if (level is 3 or 4)
+            if (effective is 3 or 4)
             {
                 lock (RecentProblems)
                 {

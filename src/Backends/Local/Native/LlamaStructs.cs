@@ -93,3 +93,15 @@ internal struct LlamaSamplerChainParams
 {
     public byte NoPerf;
 }
+
+/// <summary>struct ggml_threadpool_params (ggml.h): 528 bytes, filled by ggml_threadpool_params_init.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct GgmlThreadpoolParams
+{
+    public fixed byte CpuMask[512];
+    public int Threads;
+    public int Priority;
+    public uint Poll;
+    public byte StrictCpu;
+    public byte Paused;
+}
