@@ -38,11 +38,15 @@ public sealed record LocalBackendOptions
 
     /// <summary>
     /// Flash attention. Off by default: on the CPU it makes logits depend on batch shapes, so the same prompt could
-    /// score differently with and without prefix reuse.
+    /// score differently with and without prefix reuse (up to 7e-3 in a logprob on stories260K, against 5e-6 without
+    /// it). With it and <see cref="KvCacheF16"/>, prompt processing of tiny models is about 3-4x faster ('studies bench').
     /// </summary>
     public bool FlashAttention { get; init; }
 
-    /// <summary>An F16 KV cache halves its memory at the cost of batch-shape-dependent rounding (F32 by default).</summary>
+    /// <summary>
+    /// An F16 KV cache halves its memory at the cost of batch-shape-dependent rounding (F32 by default; generation
+    /// logprobs then differ from teacher-forced ones by up to 1e-3 on stories260K, against 2e-6 with F32).
+    /// </summary>
     public bool KvCacheF16 { get; init; }
 
     /// <summary>Reuse the KV cache for the prefix shared with the previous request on the same context.</summary>
