@@ -19,6 +19,7 @@ public static class StudiesCli
         root.Subcommands.Add(DiffCommand.Build());
         root.Subcommands.Add(ReportCommand.Build());
         root.Subcommands.Add(BenchCommand.Build());
+        root.Subcommands.Add(ShiftCommand.Build());
         root.Subcommands.Add(DaemonCommand.Build());
         root.Subcommands.Add(StatusCommand.Build());
         return root;

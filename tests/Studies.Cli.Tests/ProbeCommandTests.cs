@@ -96,3 +96,34 @@ public sealed class ProbeCommandTests : IDisposable
         Assert.Contains("holds 512", stderr2);
     }
 }
+
+/// <summary>`studies shift`: the URIAL token distribution shift between a base model and its assistant.</summary>
+public sealed class ShiftCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("studies-shift-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task ShiftReportsFractionsAndWritesAReport()
+    {
+        File.WriteAllLines(Path.Combine(_dir, "prompts.txt"), ["Tom lost his red ball and cried. Is Tom happy or sad?", "{\"prompt\": \"Is the sky blue?\"}"]);
+        var (code, stdout, stderr) = await StudiesProcess.RunAsync(_dir, "shift", "--base", "stories260K", "--assistant", "stories260K-chat", "--prompts", "prompts.txt", "--out", "shift");
+        Assert.True(code == 0, stderr);
+        Assert.Matches(@"\d+ assistant tokens over 2 prompts: unshifted [\d.]+ ?%, marginal [\d.]+ ?%, shifted [\d.]+ ?%", stdout);
+        Assert.True(File.Exists(Path.Combine(_dir, "shift", "shift.html")));
+
+        // Forcing the assistant through its own answers: every token is its own first choice.
+        var (selfCode, self, selfErr) = await StudiesProcess.RunAsync(_dir, "shift", "--base", "stories260K-chat", "--assistant", "stories260K-chat", "--prompts", "prompts.txt", "--out", "self");
+        Assert.True(selfCode == 0, selfErr);
+        Assert.Contains("unshifted 100", self);
+    }
+
+    [Fact]
+    public async Task MissingPromptsFileIsAClearError()
+    {
+        var (code, _, stderr) = await StudiesProcess.RunAsync(_dir, "shift", "--base", "stories260K", "--assistant", "stories260K-chat", "--prompts", "nope.txt");
+        Assert.Equal(2, code);
+        Assert.Contains("prompts file not found", stderr);
+    }
+}

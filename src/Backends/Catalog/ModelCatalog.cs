@@ -27,8 +27,29 @@ public sealed class ModelCatalog(IReadOnlyList<string> searchPath)
 
         dirs.Add(Path.Combine(root, "models"));
         dirs.Add(Path.Combine(root, "..", "shared", "models"));
+        if (InstallRoot() is { } install && install != Path.GetFullPath(root))
+        {
+            // ./studies run from another folder still finds the models beside its own checkout.
+            dirs.Add(Path.Combine(install, "models"));
+            dirs.Add(Path.Combine(install, "..", "shared", "models"));
+        }
+
         dirs.Add(Path.Combine(StudiesPaths.CacheDirectory, "models"));
         return new ModelCatalog(dirs.Select(Path.GetFullPath).Distinct().ToArray());
+    }
+
+    /// <summary>The checkout the program was built in (the folder holding Studies.sln above the binaries), if any.</summary>
+    private static string? InstallRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Studies.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The file for a name or path, or null when nothing on the search path matches.</summary>
