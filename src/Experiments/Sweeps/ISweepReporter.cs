@@ -12,12 +12,3 @@ public interface ISweepReporter
     /// <summary>Writes the report for <paramref name="status"/> into <paramref name="folder"/>; returns the files written.</summary>
     Task<IReadOnlyList<string>> WriteAsync(SweepStatus status, IReadOnlyList<SweepPoint> points, string folder, CancellationToken cancellationToken);
 }
-
-/// <summary>No report (tests, or a host without the analysis modules).</summary>
-public sealed class NullSweepReporter : ISweepReporter
-{
-    public Task WriteRunAsync(string resultsFolder, CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task<IReadOnlyList<string>> WriteAsync(SweepStatus status, IReadOnlyList<SweepPoint> points, string folder, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<string>>([]);
-}

@@ -22,6 +22,3 @@ public sealed record SweepGrid
 
     public SourceLocation Location { get; init; } = SourceLocation.None;
 }
-
-/// <summary>A parameter axis: sampling (temperature, top_k, ...), a study key (max_tokens, limit, ...), a kind parameter (shots, samples, ...) or a dotted path.</summary>
-public sealed record SweepAxis(string Name, IReadOnlyList<ConfigScalar> Values, SourceLocation Location);

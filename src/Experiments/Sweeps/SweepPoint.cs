@@ -43,6 +43,3 @@ public sealed record SweepPoint
     public string Describe() =>
         string.Join(' ', (Seed is null ? [] : new[] { $"seed={Seed}" }).Concat(Parameters.Select(p => $"{p.Name}={p.Value}")));
 }
-
-/// <summary>One parameter axis value of a point.</summary>
-public sealed record SweepParameter(string Name, string Value);

@@ -4,9 +4,6 @@ using Studies.Experiments.Kinds;
 
 namespace Studies.Experiments.Sweeps;
 
-/// <summary>The sweep's points as its files say now: the sweep file's, then each DIR/queue/*.yaml's (by file name).</summary>
-public sealed record SweepSnapshot(string Name, IReadOnlyList<string> Sources, IReadOnlyList<SweepPoint> Points, IReadOnlyList<StudyProblem> Problems);
-
 /// <summary>
 /// Reads the sweep file and the queue folder (relative paths in queued files resolve against the sweep file's folder)
 /// into points. Called at every poll. A file that does not parse (half-saved by an editor, or broken) keeps

@@ -200,6 +200,7 @@ public sealed class SweepTracker(SweepStateStore store, SweepDaemonOptions optio
             {
                 entry.Done = outcome.Skipped + outcome.Succeeded;
                 entry.FailedTrials = outcome.Failed;
+                entry.Rate = outcome.Elapsed > TimeSpan.Zero ? (outcome.Succeeded + outcome.Failed) / outcome.Elapsed.TotalSeconds : 0;
             }
 
             entry.Live = null;
@@ -265,7 +266,7 @@ public sealed class SweepTracker(SweepStateStore store, SweepDaemonOptions optio
             return progress with { EtaSeconds = live.Eta?.TotalSeconds ?? progress.EtaSeconds };
         }
 
-        return RunProgressFactory.Create(entry.Point, entry.State, entry.Done, entry.FailedTrials, 0, results);
+        return RunProgressFactory.Create(entry.Point, entry.State, entry.Done, entry.FailedTrials, entry.Rate, results);
     }
 
     private RunState Retry(RunState s, string error, DateTimeOffset now)
@@ -303,5 +304,8 @@ public sealed class SweepTracker(SweepStateStore store, SweepDaemonOptions optio
         public int Done { get; set; }
 
         public int FailedTrials { get; set; }
+
+        /// <summary>Trials per second of the run's last session (shown once it is done).</summary>
+        public double Rate { get; set; }
     }
 }

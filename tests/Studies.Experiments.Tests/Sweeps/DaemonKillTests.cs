@@ -68,10 +68,3 @@ public sealed class DaemonKillTests(ITestOutputHelper log) : IDisposable
         Assert.True(File.Exists(Path.Combine(killed, "report", "sweep-report.md")));
     }
 }
-
-/// <summary>Process tests run one at a time: each runs real models on a 2-core machine.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class DaemonProcessCollection
-{
-    public const string Name = "daemon processes";
-}
