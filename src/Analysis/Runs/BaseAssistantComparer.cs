@@ -29,9 +29,11 @@ public static class BaseAssistantComparer
     private static IEnumerable<PairedComparison> ComparePair(string study, ModelTrials baseModel, ModelTrials assistant)
     {
         var groups = baseModel.Trials.GroupBy(t => (t.Condition, Facets: TrialView.Facets(t))).OrderBy(g => g.Key.Condition, StringComparer.Ordinal).ThenBy(g => g.Key.Facets, StringComparer.Ordinal);
+        // Grouped once: scanning every assistant trial per base group is quadratic on large runs.
+        var assistantGroups = assistant.Trials.ToLookup(t => (t.Condition, Facets: TrialView.Facets(t)));
         foreach (var group in groups)
         {
-            var other = assistant.Trials.Where(t => t.Condition == group.Key.Condition && TrialView.Facets(t) == group.Key.Facets);
+            var other = assistantGroups[group.Key];
             var pairs = PairedDelta.Match(group, other, TrialView.ItemKey);
             if (pairs.Count == 0)
             {

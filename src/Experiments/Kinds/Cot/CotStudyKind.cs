@@ -37,12 +37,7 @@ internal sealed class CotStudyKind : StudyKindBase<CotCondition>
     protected override CotCondition Configure(ParameterReader p, StudyDefinition study)
     {
         var spec = p.Condition;
-        string template = p.Text("question_template", QuestionFormat.DefaultQuestionTemplate);
-        if (QuestionFormat.Problem(template) is { } problem)
-        {
-            p.Report(problem);
-            template = QuestionFormat.DefaultQuestionTemplate;
-        }
+        string template = QuestionFormat.ReadTemplate(p);
 
         var protocol = spec.Type switch
         {

@@ -34,12 +34,7 @@ internal sealed class ExplanationsStudyKind : StudyKindBase<ExplanationCondition
     protected override ExplanationCondition Configure(ParameterReader p, StudyDefinition study)
     {
         var spec = p.Condition;
-        string template = p.Text("question_template", QuestionFormat.DefaultQuestionTemplate);
-        if (QuestionFormat.Problem(template) is { } problem)
-        {
-            p.Report(problem);
-            template = QuestionFormat.DefaultQuestionTemplate;
-        }
+        string template = QuestionFormat.ReadTemplate(p);
 
         var content = spec.Type switch
         {

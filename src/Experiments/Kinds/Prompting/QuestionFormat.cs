@@ -28,6 +28,19 @@ internal sealed partial class QuestionFormat(string questionTemplate, string ins
     public static QuestionFormat Default { get; } = new(DefaultQuestionTemplate, "");
 
     /// <summary>Why a question template is unusable, or null.</summary>
+    /// <summary>The question_template parameter; a template with a problem is reported and the default used instead.</summary>
+    internal static string ReadTemplate(Validation.ParameterReader p)
+    {
+        string template = p.Text("question_template", DefaultQuestionTemplate);
+        if (Problem(template) is not { } problem)
+        {
+            return template;
+        }
+
+        p.Report(problem);
+        return DefaultQuestionTemplate;
+    }
+
     public static string? Problem(string template) =>
         template.Contains("{input}", StringComparison.Ordinal) ? null : $"the question template must contain {{input}}, got \"{template}\"";
 

@@ -23,12 +23,7 @@ internal sealed class UncertaintyStudyKind : StudyKindBase<UncertaintyCondition>
 
     protected override UncertaintyCondition Configure(ParameterReader p, StudyDefinition study)
     {
-        string template = p.Text("question_template", QuestionFormat.DefaultQuestionTemplate);
-        if (QuestionFormat.Problem(template) is { } problem)
-        {
-            p.Report(problem);
-            template = QuestionFormat.DefaultQuestionTemplate;
-        }
+        string template = QuestionFormat.ReadTemplate(p);
 
         double temperature = p.Double("temperature", 1.0, 0, 10);
         if (temperature <= 0)
