@@ -147,6 +147,40 @@ public sealed class RunStoreTests : IDisposable
     }
 
     [Fact]
+    public void Trials_finishing_within_the_batch_window_are_written_together_and_flushed_whole()
+    {
+        string log = Path.Combine(Folder, TrialLog.FileName);
+        var batching = new ResultsOptions { WriteBatchWindow = TimeSpan.FromDays(1) };
+        using (var store = RunStore.Open(Request("hash-a"), batching, TimeProvider.System, NullLogger.Instance).Store!)
+        {
+            store.Append(Record("k0")); // the first write of a session goes out at once
+            store.Append(Record("k1"));
+            store.Append(Record("k2"));
+            Assert.Equal(["k0"], TrialLog.ReadAll(Folder).Select(r => r.Key));
+
+            store.Flush();
+            Assert.Equal(["k0", "k1", "k2"], TrialLog.ReadAll(Folder).Select(r => r.Key));
+            Assert.EndsWith("}\n", File.ReadAllText(log));
+            store.Append(Record("k3"));
+        }
+
+        Assert.Equal(["k0", "k1", "k2", "k3"], TrialLog.ReadAll(Folder).Select(r => r.Key)); // closing writes the rest
+    }
+
+    [Fact]
+    public void Trials_finishing_after_the_batch_window_are_written_at_once()
+    {
+        var unbatched = new ResultsOptions { WriteBatchWindow = TimeSpan.Zero };
+        using var store = RunStore.Open(Request("hash-a"), unbatched, TimeProvider.System, NullLogger.Instance).Store!;
+
+        for (int i = 0; i < 3; i++)
+        {
+            store.Append(Record($"k{i}"));
+            Assert.Equal(i + 1, TrialLog.ReadAll(Folder).Count);
+        }
+    }
+
+    [Fact]
     public void ReadAll_repairs_a_torn_line_only_when_no_writer_holds_the_folder()
     {
         string log = Path.Combine(Folder, TrialLog.FileName);
@@ -154,6 +188,7 @@ public sealed class RunStoreTests : IDisposable
         {
             store.Append(Record("k0"));
             store.Append(Record("k1"));
+            store.Flush();
             File.AppendAllText(log, "{\"key\":\"k2\",\"stu");
 
             Assert.Equal(2, TrialLog.ReadAll(Folder).Count); // a writer is active: the tail is ignored, not cut
@@ -198,6 +233,51 @@ public sealed class RunStoreTests : IDisposable
         var manifest = RunFolders.ReadManifest(Folder)!;
         Assert.NotNull(manifest.CompletedUtc);
         Assert.Equal("completed", manifest.Sessions[^1].Status);
+    }
+
+    [Fact]
+    public void Compaction_copies_the_newest_lines_byte_for_byte_and_leaves_a_compact_log_untouched()
+    {
+        string log = Path.Combine(Folder, TrialLog.FileName);
+        using (var store = Open("hash-a"))
+        {
+            store.Append(Record("k1") with { Output = "first attempt \u00e9\n" });
+            store.Append(Record("k0"));
+            store.Append(Record("k1") with { Output = "newest \u00e9\u2603" });
+            store.Flush();
+            var lines = File.ReadAllLines(log);
+            store.Complete(store.Manifest.Sessions[^1] with { Status = "completed" }, ["k0", "k1"]);
+
+            Assert.Equal([lines[1], lines[2]], File.ReadAllLines(log));
+        }
+
+        var compacted = File.GetLastWriteTimeUtc(log);
+        File.SetLastWriteTimeUtc(log, compacted.AddHours(-1));
+        using (var resumed = Open("hash-a"))
+        {
+            resumed.Complete(resumed.Manifest.Sessions[^1] with { Status = "completed" }, ["k0", "k1"]);
+        }
+
+        Assert.Equal(compacted.AddHours(-1), File.GetLastWriteTimeUtc(log)); // nothing to do: not rewritten
+    }
+
+    [Fact]
+    public void A_line_damaged_after_its_key_and_status_is_still_refused_when_resuming()
+    {
+        using (var store = Open("hash-a"))
+        {
+            store.Append(Record("k0"));
+            store.Append(Record("k1"));
+        }
+
+        string log = Path.Combine(Folder, TrialLog.FileName);
+        var lines = File.ReadAllLines(log);
+        File.WriteAllText(log, lines[0][..^3] + "\n" + lines[1] + "\n");
+
+        var result = RunStore.Open(Request("hash-a"), _options, TimeProvider.System, NullLogger.Instance);
+
+        Assert.Null(result.Store);
+        Assert.Contains($"{log}:1: not a trial record", result.Problem);
     }
 
     [Fact]

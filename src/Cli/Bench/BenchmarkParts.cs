@@ -2,7 +2,7 @@ using Studies.Cli.Output;
 
 namespace Studies.Cli.Bench;
 
-/// <summary>The parts `studies bench` runs, in order. A new measurement (e.g. the scheduler's overhead) is one more entry.</summary>
+/// <summary>The parts `studies bench` runs, in order. A new measurement is one more entry.</summary>
 internal static class BenchmarkParts
 {
     public static IReadOnlyList<IBenchmarkPart> All { get; } =
@@ -10,6 +10,7 @@ internal static class BenchmarkParts
         new ThroughputPart(),
         new IclScoringPart(),
         new SamplingPart(),
+        new SchedulerPart(),
     ];
 
     /// <summary>The parts named by key, in their usual order; all of them when none is named.</summary>

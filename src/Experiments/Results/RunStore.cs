@@ -90,7 +90,7 @@ public sealed class RunStore : IDisposable
     /// <summary>True when the trial has an ok line (it is skipped).</summary>
     public bool IsDone(string key) => _done.Contains(key);
 
-    /// <summary>Appends a finished trial (one whole line, written through to the OS). Single writer only.</summary>
+    /// <summary>Appends a finished trial (one whole line, written to the OS at once or with its batch; see <see cref="ResultsOptions"/>). Single writer only.</summary>
     public void Append(TrialRecord record)
     {
         (_writer ?? throw new InvalidOperationException("The run store is completed.")).Append(record);
@@ -100,7 +100,10 @@ public sealed class RunStore : IDisposable
         }
     }
 
-    /// <summary>fsync what was appended.</summary>
+    /// <summary>Writes appended lines still in the batch to the OS.</summary>
+    public void Flush() => _writer?.Flush();
+
+    /// <summary>Writes and fsyncs what was appended.</summary>
     public void Sync() => _writer?.Sync();
 
     /// <summary>
@@ -233,43 +236,10 @@ public sealed class RunStore : IDisposable
 
     private void Compact(IReadOnlyList<string> order)
     {
-        // Raw lines are kept as written (no re-serialization), the newest per key.
-        var latest = new Dictionary<string, string>(StringComparer.Ordinal);
-        var firstSeen = new List<string>();
-        foreach (string line in File.ReadLines(TrialsPath, Encoding.UTF8))
+        if (TrialLogCompaction.Compact(TrialsPath, order) is { } keys)
         {
-            if (line.Length == 0 || TrialLog.KeyOf(line) is not { } key)
-            {
-                continue;
-            }
-
-            if (!latest.ContainsKey(key))
-            {
-                firstSeen.Add(key);
-            }
-
-            latest[key] = line;
+            _logger.LogInformation("Compacted {File}: {Keys} trials in plan order", TrialsPath, keys);
         }
-
-        string tmp = TrialsPath + ".tmp";
-        using (var writer = new StreamWriter(new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None), new UTF8Encoding(false)))
-        {
-            writer.NewLine = "\n";
-            var written = new HashSet<string>(StringComparer.Ordinal);
-            foreach (string key in order.Concat(firstSeen))
-            {
-                if (written.Add(key) && latest.TryGetValue(key, out string? line))
-                {
-                    writer.WriteLine(line);
-                }
-            }
-
-            writer.Flush();
-            ((FileStream)writer.BaseStream).Flush(flushToDisk: true);
-        }
-
-        File.Move(tmp, TrialsPath, overwrite: true);
-        _logger.LogInformation("Compacted {File}: {Keys} trials in plan order", TrialsPath, latest.Count);
     }
 
     private static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash;

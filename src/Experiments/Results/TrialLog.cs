@@ -4,6 +4,9 @@ using Microsoft.Extensions.Logging;
 
 namespace Studies.Experiments.Results;
 
+/// <summary>Parses one line of trials.jsonl (raw UTF-8, no newline); null when it is not a trial record.</summary>
+internal delegate T? LineParser<T>(ReadOnlySpan<byte> line);
+
 /// <summary>
 /// Reads trials.jsonl. A line is written whole by one write call, so only the last line can be torn (by a power cut
 /// or a full disk): it is dropped, logged, and — when no writer holds the folder — truncated from the file. Any other
@@ -40,13 +43,13 @@ public static class TrialLog
 
     /// <summary>Every record line in file order (superseded attempts included).</summary>
     public static IReadOnlyList<TrialRecord> ReadLines(string path, Microsoft.Extensions.Logging.ILogger? logger = null) =>
-        Read(path, logger, line => Parse(line));
+        Read(path, logger, Parse);
 
-    /// <summary>The key and status of every line, in file order (cheap: the rest of each line is skipped).</summary>
+    /// <summary>The key and status of every line, in file order (cheap: the rest of each line is checked, not materialized).</summary>
     internal static IReadOnlyList<TrialKeyStatus> ReadStatuses(string path, Microsoft.Extensions.Logging.ILogger? logger = null) =>
         Read(path, logger, ParseStatus);
 
-    private static List<T> Read<T>(string path, Microsoft.Extensions.Logging.ILogger? logger, Func<string, T?> parse)
+    private static List<T> Read<T>(string path, Microsoft.Extensions.Logging.ILogger? logger, LineParser<T> parse)
         where T : class
     {
         string file = Directory.Exists(path) ? Path.Combine(path, FileName) : path;
@@ -65,34 +68,31 @@ public static class TrialLog
             return records;
         }
 
-        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
         int number = 0;
-        string? line = reader.ReadLine();
-        while (line is not null)
+        JsonlLines.Read(stream, (_, line, terminated) =>
         {
             number++;
-            string? next = reader.ReadLine();
-            if (line.Length > 0)
+            line = line.TrimEnd((byte)'\r');
+            if (line.IsEmpty)
             {
-                if (parse(line) is { } record)
-                {
-                    records.Add(record);
-                }
-                else if (next is null && !EndsWithNewline(stream))
-                {
-                    // A writer is appending (or a torn line could not be repaired): ignore the incomplete tail.
-                    logger?.LogWarning("Ignoring the incomplete last line {Line} of {File}", number, file);
-                }
-                else
-                {
-                    throw new TrialLogException(file, number, "not a trial record: the file was edited or damaged; restore it, or move the run aside and start anew.");
-                }
+                return;
             }
 
-            line = next;
-        }
-
+            if (parse(line) is { } record)
+            {
+                records.Add(record);
+            }
+            else if (!terminated)
+            {
+                // A writer is appending (or a torn line could not be repaired): ignore the incomplete tail.
+                logger?.LogWarning("Ignoring the incomplete last line {Line} of {File}", number, file);
+            }
+            else
+            {
+                throw new TrialLogException(file, number, "not a trial record: the file was edited or damaged; restore it, or move the run aside and start anew.");
+            }
+        });
         return records;
     }
 
@@ -118,7 +118,7 @@ public static class TrialLog
         var tail = new byte[length - start];
         stream.Position = start;
         stream.ReadExactly(tail);
-        if (Parse(Encoding.UTF8.GetString(tail)) is not null)
+        if (Parse(tail) is not null)
         {
             stream.Position = length;
             stream.WriteByte((byte)'\n');
@@ -150,27 +150,69 @@ public static class TrialLog
     /// The key of a line without parsing it: lines this engine writes start with {"key":"...". Anything else (or a
     /// key with escapes) goes through the parser.
     /// </summary>
-    internal static string? KeyOf(string line)
+    internal static string? KeyOf(ReadOnlySpan<byte> line)
     {
-        const string prefix = "{\"key\":\"";
-        if (line.StartsWith(prefix, StringComparison.Ordinal) && line.EndsWith('}'))
+        ReadOnlySpan<byte> prefix = "{\"key\":\""u8;
+        if (line.StartsWith(prefix) && line.EndsWith("}"u8))
         {
-            int end = line.IndexOf('"', prefix.Length);
-            if (end > prefix.Length && line.IndexOf('\\', prefix.Length, end - prefix.Length) < 0)
+            var rest = line[prefix.Length..];
+            int end = rest.IndexOfAny((byte)'"', (byte)'\\');
+            if (end > 0 && rest[end] == '"')
             {
-                return line[prefix.Length..end];
+                return Encoding.UTF8.GetString(rest[..end]);
             }
         }
 
         return ParseStatus(line)?.Key;
     }
 
-    internal static TrialKeyStatus? ParseStatus(string line)
+    /// <summary>
+    /// The key and status of a line, which must be one whole JSON object (every token is checked, so a damaged line
+    /// is still refused), without materializing the rest of the record. Null when it is not a trial record.
+    /// </summary>
+    internal static TrialKeyStatus? ParseStatus(ReadOnlySpan<byte> line)
     {
         try
         {
-            var status = JsonSerializer.Deserialize(line, TrialKeyStatusJsonContext.Default.TrialKeyStatus);
-            return status is { Key.Length: > 0 } ? status : null;
+            var reader = new Utf8JsonReader(line);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            string? key = null;
+            var status = TrialStatus.Ok;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                bool isKey = reader.ValueTextEquals("key"u8), isStatus = reader.ValueTextEquals("status"u8);
+                reader.Read();
+                if (isKey)
+                {
+                    key = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+                else if (isStatus)
+                {
+                    if (reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("ok"u8))
+                    {
+                        status = TrialStatus.Ok;
+                    }
+                    else if (reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("failed"u8))
+                    {
+                        status = TrialStatus.Failed;
+                    }
+                    else
+                    {
+                        return null;
+                    }
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            bool whole = reader.TokenType == JsonTokenType.EndObject && !reader.Read();
+            return whole && key is { Length: > 0 } ? new TrialKeyStatus(key, status) : null;
         }
         catch (JsonException)
         {
@@ -178,7 +220,7 @@ public static class TrialLog
         }
     }
 
-    internal static TrialRecord? Parse(string line)
+    internal static TrialRecord? Parse(ReadOnlySpan<byte> line)
     {
         try
         {

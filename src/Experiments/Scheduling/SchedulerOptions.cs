@@ -8,12 +8,6 @@ public sealed class SchedulerOptions
     /// <summary>Caps trials in flight per model; 0 = the model's own concurrency (the local backend's context count).</summary>
     public int MaxConcurrencyPerModel { get; set; }
 
-    /// <summary>
-    /// Trials queued ahead of the workers per model (bounded, so memory stays flat); 0 = 64 plus twice the concurrency,
-    /// deep enough that workers rarely wait for the producer.
-    /// </summary>
-    public int QueueCapacityPerModel { get; set; }
-
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Rates (trials/s, tokens/s) and the ETA are computed over this recent window.</summary>

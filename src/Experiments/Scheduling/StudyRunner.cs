@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Threading.Channels;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Studies.Backends;
@@ -10,10 +10,10 @@ using Studies.Experiments.Results;
 namespace Studies.Experiments.Scheduling;
 
 /// <summary>
-/// Runs a plan's unfinished trials through a bounded channel pipeline: per model, a producer feeds a bounded queue
-/// drained by as many workers as the model's concurrency; a worker appends each finished trial to the
-/// <see cref="RunStore"/> itself, under a lock (an append is one short write, so this costs less than handing records
-/// to a writer task, and a slow disk still pushes back on the workers). Models run side by side, each in plan order.
+/// Runs a plan's unfinished trials: per model, as many workers as the model's concurrency take its trials in plan
+/// order; a worker appends each finished trial to the <see cref="RunStore"/> itself, under a lock (an append is a
+/// short copy into the store's batch, so this costs less than handing records to a writer task, and a slow disk still
+/// pushes back on the workers). Models run side by side, each in plan order.
 /// <para>
 /// Stopping: when <c>stopToken</c> fires, no new trial is taken; in-flight trials finish (their Execute sees only
 /// <c>abortToken</c>) and are saved, then the run ends Interrupted. <c>abortToken</c> cuts in-flight trials short
@@ -36,7 +36,7 @@ public sealed class StudyRunner(IOptions<SchedulerOptions> options, TimeProvider
         Notify(() => progress.StageChanged(RunStage.Running, $"{pending.Count} trials to run"));
         Notify(() => progress.RunStarted(state.Snapshot(0, 0, null)));
         using var ticking = new CancellationTokenSource();
-        var ticker = Task.Run(() => TickAsync(state, progress, settings, ticking.Token), CancellationToken.None);
+        var ticker = Task.Run(() => TickAsync(state, progress, settings, halt, ticking.Token), CancellationToken.None);
 
         var lanes = pending.GroupBy(t => t.Model).Select(g => RunLaneAsync(g.Key, g.ToList(), state, progress, settings, halt, abortToken)).ToArray();
         await Task.WhenAll(lanes).ConfigureAwait(false);
@@ -67,60 +67,27 @@ public sealed class StudyRunner(IOptions<SchedulerOptions> options, TimeProvider
     private async Task RunLaneAsync(LoadedModel model, List<PlannedTrial> trials, RunState state, IRunProgress progress,
         SchedulerOptions settings, CancellationTokenSource halt, CancellationToken abort)
     {
-        var stop = halt.Token;
         int workers = settings.MaxConcurrencyPerModel > 0 ? Math.Min(settings.MaxConcurrencyPerModel, model.Concurrency) : model.Concurrency;
-        int capacity = settings.QueueCapacityPerModel > 0 ? settings.QueueCapacityPerModel : 64 + 2 * workers;
-        var queue = Channel.CreateBounded<PlannedTrial>(new BoundedChannelOptions(capacity)
-        {
-            SingleWriter = true,
-            SingleReader = workers == 1,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
-
-        var producer = Task.Run(async () =>
-        {
-            try
-            {
-                foreach (var trial in trials)
-                {
-                    await queue.Writer.WriteAsync(trial, stop).ConfigureAwait(false);
-                }
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                // Stop taking trials: the rest stay unrun and are picked up on resume.
-            }
-            finally
-            {
-                queue.Writer.TryComplete();
-            }
-        }, CancellationToken.None);
-
-        var consumers = Enumerable.Range(0, workers)
-            .Select(_ => Task.Run(() => WorkAsync(queue.Reader, state, progress, halt, abort), CancellationToken.None))
+        var next = new StrongBox<int>(-1);
+        var consumers = Enumerable.Range(0, Math.Min(workers, trials.Count))
+            .Select(_ => Task.Run(() => WorkAsync(trials, next, state, progress, halt, abort), CancellationToken.None))
             .ToArray();
-        await Task.WhenAll(consumers.Append(producer)).ConfigureAwait(false);
+        await Task.WhenAll(consumers).ConfigureAwait(false);
     }
 
-    private async Task WorkAsync(ChannelReader<PlannedTrial> queue, RunState state, IRunProgress progress, CancellationTokenSource halt, CancellationToken abort)
+    /// <summary>
+    /// Takes the lane's trials in plan order, one at a time, until none is left or stopping is asked for. The trials are
+    /// already in memory, so workers share an index instead of a queue: no producer to hand them over, no thread hop.
+    /// </summary>
+    private async Task WorkAsync(List<PlannedTrial> trials, StrongBox<int> next, RunState state, IRunProgress progress, CancellationTokenSource halt, CancellationToken abort)
     {
         var stop = halt.Token;
-        try
+        for (int i = Interlocked.Increment(ref next.Value); i < trials.Count && !stop.IsCancellationRequested; i = Interlocked.Increment(ref next.Value))
         {
-            while (await queue.WaitToReadAsync(stop).ConfigureAwait(false))
+            if (await ExecuteAsync(trials[i], state, abort).ConfigureAwait(false) is { } record)
             {
-                while (!stop.IsCancellationRequested && queue.TryRead(out var trial))
-                {
-                    if (await ExecuteAsync(trial, state, abort).ConfigureAwait(false) is { } record)
-                    {
-                        Save(record, state, progress, halt);
-                    }
-                }
+                Save(record, state, progress, halt);
             }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // Asked to stop: the trial in flight above has finished and been saved.
         }
     }
 
@@ -195,7 +162,7 @@ public sealed class StudyRunner(IOptions<SchedulerOptions> options, TimeProvider
         FinishedUtc = time.GetUtcNow(),
     };
 
-    private async Task TickAsync(RunState state, IRunProgress progress, SchedulerOptions settings, CancellationToken cancellationToken)
+    private async Task TickAsync(RunState state, IRunProgress progress, SchedulerOptions settings, CancellationTokenSource halt, CancellationToken cancellationToken)
     {
         var meter = new ThroughputMeter(settings.ThroughputWindow);
         using var timer = new PeriodicTimer(settings.ProgressInterval, time);
@@ -203,6 +170,13 @@ public sealed class StudyRunner(IOptions<SchedulerOptions> options, TimeProvider
         {
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
+                // Trials batched by a fast run reach the OS at least once per tick.
+                if (state.Fault is null && !state.Flush())
+                {
+                    logger.LogError("Stopping the run: {Problem}", state.Fault);
+                    await halt.CancelAsync().ConfigureAwait(false);
+                }
+
                 var elapsed = time.GetElapsedTime(state.Started);
                 var (trialsPerSecond, tokensPerSecond) = meter.Add(elapsed, state.Succeeded + state.Failed, Interlocked.Read(ref state.Tokens));
                 var snapshot = state.Snapshot(trialsPerSecond, tokensPerSecond,
@@ -318,23 +292,39 @@ public sealed class StudyRunner(IOptions<SchedulerOptions> options, TimeProvider
             Count(record);
         }
 
-        public void Sync()
+        /// <summary>Writes and fsyncs what was appended; false (and <see cref="Fault"/> set) when that fails.</summary>
+        public bool Sync() => Write(sync: true);
+
+        /// <summary>Writes batched lines to the OS; false (and <see cref="Fault"/> set) when that fails.</summary>
+        public bool Flush() => Write(sync: false);
+
+        private bool Write(bool sync)
         {
             if (Fault is not null)
             {
-                return;
+                return false;
             }
 
             try
             {
                 lock (_gate)
                 {
-                    Store.Sync();
+                    if (sync)
+                    {
+                        Store.Sync();
+                    }
+                    else
+                    {
+                        Store.Flush();
+                    }
                 }
+
+                return true;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 Fault = $"cannot write to {Store.TrialsPath}: {e.Message}";
+                return false;
             }
         }
 
