@@ -1,11 +1,10 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Studies.Experiments.Results;
 
 namespace Studies.Experiments.Tests.Sweeps;
 
 /// <summary>Reading a state folder's results the way the acceptance criteria state them: keys, duplicates, parseable lines.</summary>
-public static partial class TrialKeys
+public static class TrialKeys
 {
     /// <summary>Run id → every line of its trials.jsonl (each must be one JSON object with a key).</summary>
     public static Dictionary<string, List<string>> Lines(string stateDirectory)
@@ -38,10 +37,4 @@ public static partial class TrialKeys
 
         return keys;
     }
-
-    /// <summary>A line without its timings (the only field that differs between identical runs).</summary>
-    public static string WithoutTimings(string line) => Timings().Replace(line, "");
-
-    [GeneratedRegex(",\"timings\":\\{[^}]*\\}")]
-    private static partial Regex Timings();
 }
