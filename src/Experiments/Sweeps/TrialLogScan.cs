@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Studies.Experiments.Results;
 
@@ -6,7 +5,7 @@ namespace Studies.Experiments.Sweeps;
 
 /// <summary>
 /// What a run's trials.jsonl says, read without materializing records: finished keys (ok), keys whose newest line is a
-/// failure, and the finish times for a rate. A last line without its newline is a writer mid-append and is ignored
+/// failure, and the finish times for a rate, from the raw UTF-8 lines. A last line without its newline is a writer mid-append and is ignored
 /// (the file is never modified here: the daemon may be writing it).
 /// </summary>
 public sealed record TrialLogScan
@@ -42,14 +41,13 @@ public sealed record TrialLogScan
         int lines = 0;
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
             long complete = CompleteLength(stream);
-            using var reader = new StreamReader(new BoundedStream(stream, complete), Encoding.UTF8);
-            while (reader.ReadLine() is { } line)
+            JsonlLines.Read(stream, (_, line, _) =>
             {
-                if (line.Length == 0 || !TryParse(line, out string? key, out bool ok, out var finished))
+                if (line.IsEmpty || !TryParse(line, out string? key, out bool ok, out var finished))
                 {
-                    continue;
+                    return;
                 }
 
                 lines++;
@@ -64,7 +62,7 @@ public sealed record TrialLogScan
                         tail.Dequeue();
                     }
                 }
-            }
+            }, end: complete);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -100,14 +98,14 @@ public sealed record TrialLogScan
         return span > 0 ? (lines - 1) / span : 0;
     }
 
-    private static bool TryParse(string line, out string key, out bool ok, out DateTimeOffset? finished)
+    private static bool TryParse(ReadOnlySpan<byte> line, out string key, out bool ok, out DateTimeOffset? finished)
     {
         key = "";
         ok = false;
         finished = null;
         try
         {
-            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(line));
+            var reader = new Utf8JsonReader(line);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return false;
