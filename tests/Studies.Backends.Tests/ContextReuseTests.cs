@@ -21,13 +21,45 @@ public sealed class ContextReuseTests
         var generated = await model.GenerateAsync(request);
         Assert.Equal(0, generated.Timings.CachedPromptTokens); // its own context: the prompt was not there yet
 
-        // Each kind finds its prompt still cached: all but the last token (re-evaluated for its logits) are reused.
+        // Each kind finds its prompt still cached: all but the last two tokens (re-evaluated together: the last for its
+        // logits, and never a one-token batch) are reused.
         var again = await model.SampleAsync(request, 3);
-        Assert.Equal(first[0].PromptTokens - 1, again[0].Timings.CachedPromptTokens);
+        Assert.Equal(first[0].PromptTokens - 2, again[0].Timings.CachedPromptTokens);
         Assert.Equal(first.Select(s => s.Text), again.Select(s => s.Text));
         var generatedAgain = await model.GenerateAsync(request);
-        Assert.Equal(generated.PromptTokens - 1, generatedAgain.Timings.CachedPromptTokens);
+        Assert.Equal(generated.PromptTokens - 2, generatedAgain.Timings.CachedPromptTokens);
         Assert.Equal(generated.Text, generatedAgain.Text);
+    }
+
+    [Fact]
+    public async Task APromptScoresBitForBitTheSameWhateverItsContextHeld()
+    {
+        // A resumed run meets its first prompts on a cold cache, an uninterrupted one on a warm one: both must agree
+        // exactly. The prompt extends a cached one by 0, 1, 2 or 5 tokens, or follows an unrelated prompt.
+        await using var probe = TestModels.Load(TestModels.Stories260K);
+        var tokens = probe.Tokenize(Story.Text!, addSpecial: false).ToArray();
+        string cached = probe.Detokenize(tokens[..8]);
+        string[] labels = [" happy", " sad", " big", " ball"];
+        foreach (int extra in new[] { 0, 1, 2, 5 })
+        {
+            string prompt = probe.Detokenize(tokens[..(8 + extra)]);
+            var request = new ScoringRequest { Prefix = ModelPrompt.Raw(prompt), Candidates = labels };
+            var generation = new GenerationRequest { Prompt = ModelPrompt.Raw(prompt), MaxTokens = 6 };
+            await using var cold = TestModels.Load(TestModels.Stories260K);
+            var coldScore = await cold.ScoreAsync(request);
+            var coldText = await cold.GenerateAsync(generation);
+            foreach (string before in new[] { cached, "The cat sat on the mat." })
+            {
+                await using var warm = TestModels.Load(TestModels.Stories260K);
+                _ = await warm.ScoreAsync(request with { Prefix = ModelPrompt.Raw(before) });
+                _ = await warm.GenerateAsync(generation with { Prompt = ModelPrompt.Raw(before) });
+                var warmScore = await warm.ScoreAsync(request);
+                var warmText = await warm.GenerateAsync(generation);
+                Assert.Equal(coldScore.Candidates.Select(c => c.SumLogprob), warmScore.Candidates.Select(c => c.SumLogprob));
+                Assert.Equal(coldText.Tokens.Select(t => t.Logprob), warmText.Tokens.Select(t => t.Logprob));
+                Assert.Equal(coldText.Text, warmText.Text);
+            }
+        }
     }
 
     [Fact]

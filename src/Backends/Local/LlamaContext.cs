@@ -25,6 +25,7 @@ internal sealed unsafe class LlamaContext : IDisposable
     private readonly SafeLlamaBatchHandle _batch;
     private readonly nint _memory;
     private readonly List<int> _cached = []; // tokens whose KV entries sequence 0 holds, in order
+    private int _exact; // leading cached tokens evaluated in batches of two or more: reusable bit for bit
     private readonly bool _prefixReuse;
     private int _batchCount;
 
@@ -84,9 +85,14 @@ internal sealed unsafe class LlamaContext : IDisposable
 
     public SafeLlamaContextHandle Handle => _context;
 
+    /// <summary>
+    /// Leading tokens of <paramref name="tokens"/> whose KV entries this context can reuse: the common prefix with
+    /// what it holds, up to the tokens evaluated in batches of two or more (generated tokens, decoded one at a time,
+    /// round differently from the same tokens in a prompt batch, so a prompt never reuses them).
+    /// </summary>
     public int CommonPrefixLength(ReadOnlySpan<int> tokens)
     {
-        int n = Math.Min(tokens.Length, _cached.Count);
+        int n = Math.Min(tokens.Length, _exact);
         int i = 0;
         while (i < n && tokens[i] == _cached[i])
         {
@@ -112,14 +118,22 @@ internal sealed unsafe class LlamaContext : IDisposable
             throw new PromptTooLongException(prompt.Length, ContextLength);
         }
 
-        // Keep the common prefix, but always re-evaluate at least the last token to get its logits.
-        Truncate(_prefixReuse ? Math.Min(CommonPrefixLength(prompt), prompt.Length - 1) : 0);
+        // Keep the common prefix, but re-evaluate at least the last two tokens (the last for its logits), and never
+        // decode a prompt batch of one token: a one-token batch rounds differently (~2e-6 in a log-probability,
+        // measured on the CPU; ggml multiplies a single row by another kernel), while batches of two or more tokens
+        // give bit-identical results however the prompt is split. So a prompt scores the same whatever the cache held.
+        Truncate(_prefixReuse ? Math.Max(0, Math.Min(CommonPrefixLength(prompt), prompt.Length - 2)) : 0);
         int keep = _cached.Count;
         int logitIndex = 0;
-        for (int start = keep; start < prompt.Length; start += BatchCapacity)
+        for (int start = keep, end; start < prompt.Length; start = end)
         {
             ClearBatch();
-            int end = Math.Min(prompt.Length, start + BatchCapacity);
+            end = Math.Min(prompt.Length, start + BatchCapacity);
+            if (prompt.Length - end == 1 && end - start > 2)
+            {
+                end--; // leave two tokens for the last batch rather than one
+            }
+
             for (int i = start; i < end; i++)
             {
                 AddToBatch(prompt[i], i, 0, output: i == prompt.Length - 1);
@@ -127,6 +141,11 @@ internal sealed unsafe class LlamaContext : IDisposable
 
             logitIndex = end - start - 1;
             Decode();
+            if (end - start >= 2 && start == _exact)
+            {
+                _exact = end;
+            }
+
             for (int i = start; i < end; i++)
             {
                 _cached.Add(prompt[i]);
@@ -161,6 +180,11 @@ internal sealed unsafe class LlamaContext : IDisposable
             }
 
             Decode();
+            if (end - start >= 2 && _cached.Count == _exact)
+            {
+                _exact += end - start;
+            }
+
             for (int i = start; i < end; i++)
             {
                 _cached.Add(tokens[i]);
@@ -184,6 +208,7 @@ internal sealed unsafe class LlamaContext : IDisposable
         }
 
         _cached.RemoveRange(length, _cached.Count - length);
+        _exact = Math.Min(_exact, length);
     }
 
     /// <summary>Starts sequence <paramref name="seq"/> as a branch sharing all of sequence 0's cells.</summary>
@@ -213,6 +238,7 @@ internal sealed unsafe class LlamaContext : IDisposable
         if (rc != 0)
         {
             _cached.Clear();
+            _exact = 0;
             LlamaNative.llama_memory_clear(_memory, true);
             throw new ModelBackendException(rc == 1
                 ? "The KV cache is full (too many parallel samples or candidates for its size): raise kv_cache_tokens or lower the sample count."

@@ -7,7 +7,7 @@ namespace Studies.Experiments.Tests.Sweeps;
 /// <summary>
 /// The acceptance test of the daemon: a sweep of 6 runs on the real stories260K pair, SIGKILLed at 5 seeded random
 /// moments and restarted each time, ends with exactly the trials of an uninterrupted sweep — same keys, no duplicates,
-/// identical lines but for timings and float rounding (see <see cref="TrialLines.Difference"/>), every trials.jsonl parseable.
+/// identical lines but for timings (see <see cref="TrialLines.Difference"/>), every trials.jsonl parseable.
 /// </summary>
 [Collection(DaemonProcessCollection.Name)]
 public sealed class DaemonKillTests(ITestOutputHelper log) : IDisposable
