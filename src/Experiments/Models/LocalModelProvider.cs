@@ -62,10 +62,10 @@ public sealed class LocalModelProvider(IOptions<LocalBackendOptions> options, IL
         var model = await Task.Run(
             () => LocalLanguageModel.Load(lookup.Location!, settings, loggerFactory.CreateLogger<LocalLanguageModel>(), spec.DisplayName),
             cancellationToken).ConfigureAwait(false);
-        // One trial at a time unless contexts: or concurrency: says otherwise: which context (and cached prefix) a
-        // concurrent trial lands on depends on timing, and batch shapes move logits by ~1e-6, so runs would no longer
-        // be bit-for-bit reproducible. The model still keeps one context per core for concurrent callers.
-        return new LoadedModel(spec, model, settings.Contexts);
+        // As many trials at once as the model has contexts (one per core by default; concurrency: lowers it). Which
+        // context a trial lands on depends on timing, but a prompt scores bit for bit the same whatever its context
+        // held (see LlamaContext.EvaluatePrompt), so concurrent runs equal one-at-a-time runs exactly.
+        return new LoadedModel(spec, model, model.Contexts);
     }
 
     private static ModelCatalog CatalogFor(ModelSpec spec)

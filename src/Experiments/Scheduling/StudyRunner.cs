@@ -330,7 +330,7 @@ public sealed class StudyRunner(IOptions<SchedulerOptions> options, TimeProvider
 
         private void Count(TrialRecord record)
         {
-            Interlocked.Add(ref Tokens, record.Timings.EvaluatedTokens + record.CompletionTokens);
+            Interlocked.Add(ref Tokens, record.Timings.EvaluatedTokens); // prompt and generated tokens run through the model
             if (record.Status == TrialStatus.Ok)
             {
                 Interlocked.Increment(ref _succeeded);

@@ -43,4 +43,25 @@ public class SharedCallsTests
         Assert.True(ran);
         Assert.Equal(0, shared.Count);
     }
+
+    [Fact]
+    public async Task Every_asker_counts_the_shared_calls_tokens_and_only_the_one_that_ran_it_counts_them_as_evaluated()
+    {
+        var shared = new SharedCalls();
+        shared.Expect("k");
+        shared.Expect("k");
+        Task<string> Run(CallLedger ledger)
+        {
+            ledger.Add(new Studies.Backends.ScoringResult([], PrefixTokens: 10, EvaluatedTokens: 7, ElapsedMs: 0));
+            return Task.FromResult("scores");
+        }
+
+        var (first, second) = (new CallLedger(), new CallLedger());
+        Assert.Equal("scores", await shared.GetAsync("k", Run, first, CancellationToken.None));
+        Assert.Equal("scores", await shared.GetAsync("k", Run, second, CancellationToken.None));
+
+        Assert.Equal((10, 7), (first.PromptTokens, first.EvaluatedTokens));
+        Assert.Equal((10, 0), (second.PromptTokens, second.EvaluatedTokens));
+        Assert.Equal(0, shared.Count);
+    }
 }

@@ -133,16 +133,16 @@ internal sealed record CotTrial
         return Finish(outcome, scores, samples, ledger);
     }
 
-    private async Task<string> ChainAsync(ILanguageModel model, CallLedger ledger, CancellationToken ct) =>
-        (await Shared.GetAsync(ChainKey, async () =>
+    private Task<string> ChainAsync(ILanguageModel model, CallLedger ledger, CancellationToken ct) =>
+        Shared.GetAsync(ChainKey, async shared =>
         {
-            var r = await ModelCalls.GenerateAsync(model, RolePrompts.Wrap(Prompt, Answer.Role), ChainSampling, ChainTokens, ChainStops, ledger, ct)
+            var r = await ModelCalls.GenerateAsync(model, RolePrompts.Wrap(Prompt, Answer.Role), ChainSampling, ChainTokens, ChainStops, shared, ct)
                 .ConfigureAwait(false);
             return r.Text.Trim();
-        }, ct).ConfigureAwait(false)).Value;
+        }, ledger, ct);
 
-    private async Task<AnswerOutcome> FullAnswerAsync(ILanguageModel model, string chain, CallLedger ledger, CancellationToken ct) =>
-        (await Shared.GetAsync(FullAnswerKey, () => AnswerAfterAsync(model, chain, ledger, ct), ct).ConfigureAwait(false)).Value;
+    private Task<AnswerOutcome> FullAnswerAsync(ILanguageModel model, string chain, CallLedger ledger, CancellationToken ct) =>
+        Shared.GetAsync(FullAnswerKey, shared => AnswerAfterAsync(model, chain, shared, ct), ledger, ct);
 
     private Task<AnswerOutcome> AnswerAfterAsync(ILanguageModel model, string chain, CallLedger ledger, CancellationToken ct) =>
         AnswerStep.RunAsync(model, CotPrompts.AnswerPrefix(Prompt, chain, AnswerTrigger), Space, Answer, ledger, ct);

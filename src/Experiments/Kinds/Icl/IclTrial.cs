@@ -99,8 +99,8 @@ internal sealed record IclTrial
                 continue;
             }
 
-            var (p, _) = await Shared!.GetAsync(ContentFreeKey(prompt),
-                () => ModelCalls.ScoreAsync(model, RolePrompts.Wrap(prompt, Role), candidates, ledger, ct), ct).ConfigureAwait(false);
+            var p = await Shared!.GetAsync(ContentFreeKey(prompt),
+                shared => ModelCalls.ScoreAsync(model, RolePrompts.Wrap(prompt, Role), candidates, shared, ct), ledger, ct).ConfigureAwait(false);
             for (int i = 0; i < cf.Length; i++)
             {
                 cf[i] += p.Probabilities[i];

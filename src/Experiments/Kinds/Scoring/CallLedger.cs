@@ -46,6 +46,15 @@ internal sealed class CallLedger
         EvaluatedTokens += r.EvaluatedTokens;
     }
 
+    /// <summary>Counts a shared call's tokens: all of them when this trial ran it, else what it used (no evaluated tokens).</summary>
+    public void Include(CallLedger shared, bool ran)
+    {
+        Calls += shared.Calls;
+        PromptTokens += shared.PromptTokens;
+        CompletionTokens += shared.CompletionTokens;
+        EvaluatedTokens += ran ? shared.EvaluatedTokens : 0;
+    }
+
     /// <summary>Fills the token counts of a trial output.</summary>
     public TrialOutput Stamp(TrialOutput output) => output with
     {

@@ -108,6 +108,25 @@ internal sealed class SharedCalls
         }
     }
 
+    /// <summary>
+    /// The result for <paramref name="key"/>, with its calls' tokens counted in <paramref name="ledger"/> whichever
+    /// trial ran it: prompt and completion tokens for every asker (what its answer rests on, so a trial's record does
+    /// not depend on which of several concurrent trials got there first), evaluated tokens only for the one that ran
+    /// it (the work done, a timing).
+    /// </summary>
+    public async Task<T> GetAsync<T>(string key, Func<CallLedger, Task<T>> run, CallLedger ledger, CancellationToken ct)
+        where T : notnull
+    {
+        var (metered, ran) = await GetAsync(key, async () =>
+        {
+            var own = new CallLedger();
+            T value = await run(own).ConfigureAwait(false);
+            return new Metered<T>(value, own);
+        }, ct).ConfigureAwait(false);
+        ledger.Include(metered.Ledger, ran);
+        return metered.Value;
+    }
+
     /// <summary>A trial that expected <paramref name="key"/> will not ask for it after all.</summary>
     public void Skip(string key) => Release(key);
 
@@ -121,6 +140,8 @@ internal sealed class SharedCalls
             }
         }
     }
+
+    private sealed record Metered<T>(T Value, CallLedger Ledger);
 
     private sealed class Entry
     {
