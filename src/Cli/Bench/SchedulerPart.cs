@@ -12,7 +12,7 @@ namespace Studies.Cli.Bench;
 
 /// <summary>
 /// Part 4: the engine's own cost. A plan of 100,000 icl-shaped trials runs through the real scheduler and result store
-/// (channels, workers, records, trials.jsonl with its fsyncs and final compaction) on a backend that answers at once,
+/// (workers, records, trials.jsonl with its batched writes, fsyncs and final compaction) on a backend that answers at once,
 /// so the wall time per trial is their overhead; the baseline is the same trials' Execute called in a plain loop (the
 /// backend and the kind's own scoring). Then the finished run is resumed as `studies run` resumes it: the store opens
 /// (torn-line check, every key read) and the scheduler skips every trial.
