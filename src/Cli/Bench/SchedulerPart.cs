@@ -60,14 +60,15 @@ internal sealed class SchedulerPart : IBenchmarkPart
 
                 double overhead = Math.Max(run.Median - direct.Median, 0);
                 string key = $"overhead_{workers}w";
-                bool met = result.Target(key, OverheadTargetMicroseconds / Math.Max(overhead, 1e-3), 1);
+                double headroom = OverheadTargetMicroseconds / Math.Max(overhead, 1e-3);
+                bool met = result.Target(key, headroom, 1);
                 result.Figure($"{key}.run", run, "us_per_trial");
                 result.Figure($"{key}.direct", direct, "us_per_trial");
                 result.Figure($"{key}.us_per_trial", overhead);
                 result.Figure($"{key}.managed_bytes_per_trial", (double)allocated / (Trials * context.Rounds));
                 result.Row(new BenchRow($"wall time per trial, {workers} worker(s), µs (scheduler + store + the trial's own scoring)", run.Format(1), direct.Format(1), null, "", null));
                 result.Row(new BenchRow($"overhead per trial, {workers} worker(s), µs (run - direct calls)",
-                    overhead.ToString("N1", CultureInfo.InvariantCulture), $"{OverheadTargetMicroseconds:N0}", OverheadTargetMicroseconds / Math.Max(overhead, 1e-3),
+                    overhead.ToString("N1", CultureInfo.InvariantCulture), $"{OverheadTargetMicroseconds:N0}", headroom,
                     $"< {OverheadTargetMicroseconds:N0} µs", met));
 
                 if (workers == Lanes[0])
@@ -106,11 +107,12 @@ internal sealed class SchedulerPart : IBenchmarkPart
             }
         }
 
-        bool met = result.Target("resume", ResumeTargetSeconds / resume.Median, 1);
+        double headroom = ResumeTargetSeconds / resume.Median;
+        bool met = result.Target("resume", headroom, 1);
         result.Figure("resume.time", resume, "s");
         result.Figure("resume.trials_jsonl_bytes", bytes);
         result.Row(new BenchRow($"resume a finished run of {Trials:N0} trials ({bytes / 1048576.0:N0} MiB), s", resume.Format(3),
-            $"{ResumeTargetSeconds:N0}", ResumeTargetSeconds / resume.Median, $"< {ResumeTargetSeconds:N0} s", met));
+            $"{ResumeTargetSeconds:N0}", headroom, $"< {ResumeTargetSeconds:N0} s", met));
     }
 
     /// <summary>A new run of the plan into an emptied folder; seconds from opening the store to closing it.</summary>

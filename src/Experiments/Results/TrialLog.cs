@@ -248,7 +248,8 @@ public static class TrialLog
         return last == '\n';
     }
 
-    private static long LastLineStart(FileStream stream)
+    /// <summary>Where the file's last line starts: just after its last newline (the length when it ends with one; 0 when it has none).</summary>
+    internal static long LastLineStart(FileStream stream)
     {
         var buffer = new byte[64 * 1024];
         long end = stream.Length;

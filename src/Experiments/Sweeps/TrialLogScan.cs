@@ -42,7 +42,8 @@ public sealed record TrialLogScan
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
-            long complete = CompleteLength(stream);
+            long complete = TrialLog.LastLineStart(stream); // the complete lines end there
+            stream.Position = 0;
             JsonlLines.Read(stream, (_, line, _) =>
             {
                 if (line.IsEmpty || !TryParse(line, out string? key, out bool ok, out var finished))
@@ -158,30 +159,5 @@ public sealed record TrialLogScan
         }
 
         return finished;
-    }
-
-    /// <summary>The length up to and including the last newline.</summary>
-    private static long CompleteLength(FileStream stream)
-    {
-        long length = stream.Length;
-        var buffer = new byte[8192];
-        long end = length;
-        while (end > 0)
-        {
-            int count = (int)Math.Min(buffer.Length, end);
-            stream.Position = end - count;
-            stream.ReadExactly(buffer, 0, count);
-            int i = Array.LastIndexOf(buffer, (byte)'\n', count - 1, count);
-            if (i >= 0)
-            {
-                stream.Position = 0;
-                return end - count + i + 1;
-            }
-
-            end -= count;
-        }
-
-        stream.Position = 0;
-        return 0;
     }
 }
